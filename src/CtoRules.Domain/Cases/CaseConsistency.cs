@@ -1,0 +1,37 @@
+namespace CtoRules.Cases;
+
+/// <summary>
+/// The consistency rules of case@1 (shared/contract/case-format.md, last paragraph). They are
+/// reported, never guessed around.
+/// </summary>
+public static class CaseConsistency
+{
+    public static IEnumerable<CaseError> Check(double[] values)
+    {
+        string? Get(string path)
+        {
+            var f = CaseSchema.Find(path)!;
+            var v = values[f.Slot];
+            return double.IsNaN(v) ? null : f.Render(v);
+        }
+
+        var stage = Get("procedure.stage");
+        var wireCrossed = Get("procedure.wireCrossed");
+        var deviceCrossing = Get("procedure.deviceCrossing");
+        var balloon = Get("procedure.balloonExpansion");
+        var stent = Get("procedure.stentImplanted");
+
+        if (wireCrossed == "false" && deviceCrossing is not null && deviceCrossing != "not-attempted")
+            yield return new CaseError("procedure.deviceCrossing",
+                $"'{deviceCrossing}' is inconsistent with procedure.wireCrossed = false (a device can only cross after the wire)");
+        if (wireCrossed == "false" && stage is "lesion-preparation" or "stent-optimisation")
+            yield return new CaseError("procedure.stage",
+                $"'{stage}' is inconsistent with procedure.wireCrossed = false");
+        if (balloon is not null && balloon != "not-attempted" && deviceCrossing is not null && deviceCrossing != "crossed")
+            yield return new CaseError("procedure.balloonExpansion",
+                $"'{balloon}' is inconsistent with procedure.deviceCrossing = {deviceCrossing} (a balloon can only expand once a device has crossed)");
+        if (stent == "true" && stage is not null && stage != "stent-optimisation")
+            yield return new CaseError("procedure.stentImplanted",
+                $"true is inconsistent with procedure.stage = {stage} (a stent is implanted only at stent-optimisation)");
+    }
+}

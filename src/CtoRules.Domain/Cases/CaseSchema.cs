@@ -1,0 +1,97 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace CtoRules.Cases;
+
+/// <summary>
+/// The catalogue of <c>ctorules/case@1</c> facts (shared/contract/case.schema.json). It is the one
+/// place that knows the case's shape: the reader validates against it, the rule language binds
+/// paths against it and the engine stores facts by its slots.
+/// </summary>
+public static class CaseSchema
+{
+    public const string SchemaId = "ctorules/case@1";
+    public const int MaxInputBytes = 1024 * 1024;
+
+    /// <summary>The blocks of a case, in contract order.</summary>
+    public static readonly ImmutableArray<string> Blocks = ["patient", "lesion", "ccta", "ivus", "procedure"];
+
+    /// <summary>The stages of a procedure, in the order a procedure passes through them.</summary>
+    public static readonly ImmutableArray<string> Stages =
+        ["planning", "crossing", "device-crossing", "lesion-preparation", "stent-optimisation"];
+
+    public static readonly ImmutableArray<FactField> Fields = Build();
+
+    private static readonly FrozenDictionary<string, FactField> ByPath =
+        Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
+
+    public static int SlotCount => Fields.Length;
+
+    /// <summary>The field at a dotted path, or null.</summary>
+    public static FactField? Find(string path) => ByPath.GetValueOrDefault(path);
+
+    public static bool IsBlock(string name) => Blocks.Contains(name);
+
+    public static int BlockIndex(string block) => Blocks.IndexOf(block);
+
+    public static int StageOrdinal(string stage) => Stages.IndexOf(stage);
+
+    /// <summary>The slot of <c>procedure.stage</c>, which every valid case has.</summary>
+    public static FactField Stage { get; } = Find("procedure.stage")!;
+
+    private static ImmutableArray<FactField> Build()
+    {
+        var list = new List<FactField>();
+        void Bool(string block, string name, string meaning) =>
+            list.Add(new FactField(list.Count, block, name, FactType.Boolean, null, null, [], meaning));
+        void Num(string block, string name, double min, double max, string meaning, bool integer = false) =>
+            list.Add(new FactField(list.Count, block, name, integer ? FactType.Integer : FactType.Number, min, max, [], meaning));
+        void Enum(string block, string name, string meaning, params string[] values) =>
+            list.Add(new FactField(list.Count, block, name, FactType.Enum, null, null, [.. values], meaning));
+
+        Num("patient", "ageYears", 18, 110, "age", integer: true);
+        Bool("patient", "priorCabg", "previous coronary artery bypass grafting");
+        Bool("patient", "priorMi", "previous myocardial infarction");
+        Num("patient", "egfr", 0, 200, "eGFR, mL/min/1.73 m²");
+
+        Enum("lesion", "vessel", "occluded vessel", "LAD", "LCX", "RCA", "LM", "OTHER");
+        Bool("lesion", "inStent", "in-stent occlusion");
+        Num("lesion", "lengthMm", 0, 300, "occlusion length");
+        Num("lesion", "durationMonths", 0, 600, "occlusion duration");
+        Bool("lesion", "previousFailedAttempt", "a previous attempt at this CTO failed (re-try lesion)");
+        Enum("lesion", "stump", "proximal stump anatomy", "tapered", "blunt", "invisible");
+        Bool("lesion", "proximalCapAmbiguous", "proximal cap location ambiguous");
+        Bool("lesion", "bendOver45", "bending > 45° within the occluded segment");
+        Enum("lesion", "tortuosity", "tortuosity up to and within the CTO", "none", "mild", "moderate", "severe", "unseen");
+        Enum("lesion", "calcification", "angiographic calcification within the CTO segment", "none", "mild", "moderate", "severe");
+        Bool("lesion", "interventionalCollaterals", "collaterals usable for a retrograde approach exist");
+        Bool("lesion", "sideBranchAtProximalCap", "a side branch arises at the proximal cap");
+        Bool("lesion", "multipleOcclusions", "more than one occlusion in the target vessel");
+        Num("lesion", "distalVesselDiameterMm", 0, 8, "reference diameter of the distal vessel");
+        Bool("lesion", "distalVesselCalcified", "the distal landing/re-entry zone is significantly calcified");
+
+        Num("ccta", "maxCalciumCsaPct", 0, 100, "largest share of the cross-sectional area occupied by calcium");
+        Num("ccta", "maxCalciumArcDeg", 0, 360, "largest encircling arc of calcium");
+        Bool("ccta", "bluntStump", "blunt proximal entry on CT");
+        Bool("ccta", "bendOver45", "bending > 45° on CT");
+        Num("ccta", "lengthMm", 0, 300, "occlusion length on CT");
+        Bool("ccta", "sideBranchAtProximalCap", "side branch at the proximal entry on CT");
+
+        Num("ivus", "calciumArcDeg", 0, 360, "maximal calcium arc");
+        Enum("ivus", "calciumDepth", "depth of the calcium", "superficial", "deep");
+        Enum("ivus", "calciumDistribution", "calcium distribution", "concentric", "eccentric");
+        Bool("ivus", "calcifiedNodule", "calcified nodule present");
+        Bool("ivus", "lumenCompromised", "calcium reduces the lumen significantly");
+
+        Enum("procedure", "stage", "where the procedure stands", [.. Stages]);
+        Enum("procedure", "proximalCap", "result of attempts at the proximal cap", "not-attempted", "penetrated", "impenetrable");
+        Bool("procedure", "wireCrossed", "a guidewire has crossed the occlusion");
+        Enum("procedure", "tracking", "where the wire tracks through the occluded segment", "intraplaque", "extraplaque");
+        Enum("procedure", "deviceCrossing", "microcatheter/balloon crossing after wire crossing", "not-attempted", "crossed", "uncrossable");
+        Enum("procedure", "balloonExpansion", "NC balloon (1:1) expansion in two views", "not-attempted", "full", "incomplete");
+        Bool("procedure", "ivlDeliverable", "an IVL balloon can be delivered");
+        Bool("procedure", "contrastLimited", "contrast must be kept low");
+        Bool("procedure", "stentImplanted", "a drug-eluting stent has been implanted");
+        return [.. list];
+    }
+}
