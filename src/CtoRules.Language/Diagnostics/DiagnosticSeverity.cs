@@ -1,0 +1,7 @@
+namespace CtoRules.Language.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using CtoRules.Language.Conditions;
+using CtoRules.Language.Diagnostics;
+using CtoRules.Language.References;
+using CtoRules.Language.Scores;
+
+namespace CtoRules.Language.Rules;
+
+/// <summary>
+/// Reads a whole rule set: <c>ruleset.yaml</c>, rule files, score definitions and the
+/// bibliography; binds every condition; checks ids, references, scores and the derived-fact
+/// graph. Collects every diagnostic rather than stopping at the first.
+/// </summary>
+public static class RuleSetReader
+{
+    public const string ManifestPath = "rules/ruleset.yaml";
+    public const string BibliographyPath = "references/bibliography.yaml";
+
+    /// <summary>Reads a rules folder; the bibliography defaults to <c>../references</c> beside it.</summary>
+    public static RuleSetLoad LoadDirectory(string rulesDirectory, string? referencesDirectory = null)
+    {
+        var sources = new List<SourceFile>();
+        var diagnostics = new List<Diagnostic>();
+        var rulesFull = Path.GetFullPath(rulesDirectory);
+        if (!Directory.Exists(rulesFull))
+        {
+            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(rulesDirectory), "no such folder"));
+            return new RuleSetLoad(null, [.. diagnostics]);
+        }
+        foreach (var file in Directory.EnumerateFiles(rulesFull, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var relative = Path.GetRelativePath(rulesFull, file).Replace('\\', '/');
+            var isRule = name.EndsWith(".md", StringComparison.Ordinal) && !name.Equals("README.md", StringComparison.OrdinalIgnoreCase);
+            var isYaml = relative == "ruleset.yaml" || (relative.StartsWith("scores/", StringComparison.Ordinal) && relative.Count(c => c == '/') == 1 && name.EndsWith(".yaml", StringComparison.Ordinal));
+            if (!isRule && !isYaml) continue;
+            Add(sources, diagnostics, file, "rules/" + relative);
+        }
+        var referencesFull = Path.GetFullPath(referencesDirectory ?? Path.Combine(rulesFull, "..", "references"));
+        var bibliography = Path.Combine(referencesFull, "bibliography.yaml");
+        if (File.Exists(bibliography)) Add(sources, diagnostics, bibliography, BibliographyPath);
+        var load = Load(sources);
+        return diagnostics.Count == 0 ? load : new RuleSetLoad(null, [.. diagnostics, .. load.Diagnostics]);
+    }
+
+    private static void Add(List<SourceFile> sources, List<Diagnostic> diagnostics, string file, string logical)
+    {
+        try
+        {
+            sources.Add(new SourceFile(logical, File.ReadAllText(file), Display(file)));
+        }
+        catch (IOException e)
+        {
+            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(Display(file)), e.Message));
+        }
+    }
+
+    /// <summary>The path relative to the current folder when below it, else absolute.</summary>
+    public static string Display(string file)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, file);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : relative).Replace('\\', '/');
+    }
+
+    /// <summary>Reads a rule set from sources with logical paths (a folder, a pack, an editor).</summary>
+    public static RuleSetLoad Load(IEnumerable<SourceFile> input)
+    {
+        var sources = input.OrderBy(s => s.Path, StringComparer.Ordinal).ToImmutableArray();
+        var diagnostics = new List<Diagnostic>();
+
+        var manifestSource = sources.FirstOrDefault(s => s.Path == ManifestPath);
+        RuleSetManifest? manifest = null;
+        if (manifestSource is null)
+            diagnostics.Add(DiagnosticDescriptors.InvalidRuleSet.Create(SourceLocation.InFile(ManifestPath), "the rule set has no ruleset.yaml"));
+        else
+            manifest = RuleSetManifestReader.Read(manifestSource, diagnostics);
+
+        var bibSource = sources.FirstOrDefault(s => s.Path == BibliographyPath);
+        var bibliography = bibSource is null
+            ? ImmutableDictionary<string, Reference>.Empty
+            : BibliographyReader.Read(bibSource.Text, bibSource.Display, diagnostics);
+        if (bibSource is null)
+            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(BibliographyPath), "the bibliography is missing"));
+
+        var scoreDrafts = sources.Where(s => s.Path.StartsWith("rules/scores/", StringComparison.Ordinal) && s.Path.EndsWith(".yaml", StringComparison.Ordinal))
+            .Select(s => ScoreDefinitionReader.Read(s, diagnostics)).OfType<ScoreDraft>().ToList();
+        var ruleDrafts = sources.Where(s => s.Path.StartsWith("rules/", StringComparison.Ordinal) && s.Path.EndsWith(".md", StringComparison.Ordinal))
+            .Select(s => RuleFileReader.Read(s, diagnostics)).OfType<RuleDraft>().ToList();
+
+        // Derived facts: exactly one rule each.
+        var derivedBy = new Dictionary<string, RuleDraft>(StringComparer.Ordinal);
+        foreach (var d in ruleDrafts.Where(d => d.Partial.Derives is not null))
+        {
+            if (derivedBy.TryGetValue(d.Partial.Derives!, out var first))
+                d.Fields.Report(DiagnosticDescriptors.DerivedTwice, d.Fields.At("derives"), d.Partial.Derives, first.Partial.Source.Display);
+            else derivedBy[d.Partial.Derives!] = d;
+        }
+        var derivedNames = derivedBy.Keys.ToHashSet(StringComparer.Ordinal);
+
+        var rules = new List<RuleDefinition>();
+        foreach (var draft in ruleDrafts)
+        {
+            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, diagnostics);
+            rules.Add(draft.Partial with { Condition = bound ?? new BoundConstant(true) });
+        }
+        var scores = new List<ScoreDefinition>();
+        foreach (var draft in scoreDrafts)
+        {
+            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, diagnostics);
+            scores.Add(draft.Partial with { Condition = bound });
+        }
+
+        CheckIds(ruleDrafts, diagnostics);
+        CheckReferences(ruleDrafts, scoreDrafts, bibliography, diagnostics);
+        CheckScores(ruleDrafts, scoreDrafts, diagnostics);
+        CheckCycles(derivedBy, rules, diagnostics);
+        if (ruleDrafts.Count == 0)
+            diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
+
+        var sorted = diagnostics.OrderBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToImmutableArray();
+        if (sorted.Any(d => d.IsError) || manifest is null)
+            return new RuleSetLoad(null, sorted);
+
+        var set = new RuleSet
+        {
+            Manifest = manifest,
+            Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)],
+            Scores = [.. scores.OrderBy(s => s.Name, StringComparer.Ordinal)],
+            Bibliography = bibliography,
+            Sources = sources,
+            ContentDigest = RuleSet.ComputeDigest(sources),
+        };
+        return new RuleSetLoad(set, sorted);
+    }
+
+    private static BoundCondition? Bind(ConditionSyntax? syntax, Yaml.YamlFields fields, string yaml, IReadOnlySet<string> derived, List<Diagnostic> diagnostics)
+    {
+        if (syntax is null) return null;
+        var result = ConditionBinder.Bind(syntax, derived);
+        foreach (var e in result.Errors.Concat(result.Warnings))
+            diagnostics.Add(ConditionDiagnostics.Create(e, fields.LocateInScalar("when", yaml, e.Offset)));
+        return result.Condition;
+    }
+
+    private static void CheckIds(List<RuleDraft> drafts, List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, RuleDraft>(StringComparer.Ordinal);
+        foreach (var d in drafts.Where(d => d.Partial.Id.Length > 0))
+        {
+            if (seen.TryGetValue(d.Partial.Id, out var first))
+                d.Fields.Report(DiagnosticDescriptors.DuplicateRuleId, d.Fields.At(d.Fields.Value("id")!), d.Partial.Id, first.Partial.Source.Display);
+            else seen[d.Partial.Id] = d;
+        }
+    }
+
+    private static void CheckReferences(List<RuleDraft> rules, List<ScoreDraft> scores, ImmutableDictionary<string, Reference> bibliography, List<Diagnostic> diagnostics)
+    {
+        void Check(Yaml.YamlFields fields)
+        {
+            foreach (var (key, at) in fields.StringList("references", required: false) ?? [])
+                if (!bibliography.ContainsKey(key))
+                    fields.Report(DiagnosticDescriptors.UnknownReference, at, key, Suggestions.DidYouMean(key, bibliography.Keys));
+        }
+        foreach (var r in rules) Check(r.Fields);
+        foreach (var s in scores) Check(s.Fields);
+    }
+
+    private static void CheckScores(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
+    {
+        var names = scores.Select(s => s.Partial.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var items = new Dictionary<(string, string), RuleDraft>();
+        foreach (var r in rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score is not null))
+        {
+            if (!names.Contains(r.Partial.Score!))
+                r.Fields.Report(DiagnosticDescriptors.UnknownScore, r.Fields.At(r.Fields.Value("score")!), r.Partial.Score, Suggestions.DidYouMean(r.Partial.Score!, names));
+            if (r.Partial.Item is null) continue;
+            if (items.TryGetValue((r.Partial.Score!, r.Partial.Item), out var first))
+                r.Fields.Report(DiagnosticDescriptors.DuplicateScoreItem, r.Fields.At(r.Fields.Value("item")!), r.Partial.Score, r.Partial.Item, first.Partial.Source.Display);
+            else items[(r.Partial.Score!, r.Partial.Item)] = r;
+        }
+    }
+
+    private static void CheckCycles(Dictionary<string, RuleDraft> derivedBy, List<RuleDefinition> rules, List<Diagnostic> diagnostics)
+    {
+        var byName = rules.Where(r => r.Derives is not null).GroupBy(r => r.Derives!).ToDictionary(g => g.Key, g => g.First());
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(string name, Stack<string> path)
+        {
+            if (state.GetValueOrDefault(name) == 2 || !byName.TryGetValue(name, out var rule)) return;
+            if (state.GetValueOrDefault(name) == 1)
+            {
+                var cycle = path.Reverse().SkipWhile(n => n != name).Append(name).ToList();
+                if (reported.Add(name) && derivedBy.TryGetValue(name, out var draft))
+                    draft.Fields.Report(DiagnosticDescriptors.DerivedCycle, draft.Fields.At("when"), string.Join(" -> ", cycle));
+                return;
+            }
+            state[name] = 1;
+            path.Push(name);
+            foreach (var dep in rule.Condition.DerivedFacts()) Visit(dep, path);
+            path.Pop();
+            state[name] = 2;
+        }
+        foreach (var name in byName.Keys.Order(StringComparer.Ordinal)) Visit(name, new Stack<string>());
+    }
+}
