@@ -52,6 +52,8 @@ public sealed class CaseBuilder
         var ok = type == FactType.Boolean ? field.Type == FactType.Boolean
             : field.Type is FactType.Number or FactType.Integer;
         if (!ok) throw new ArgumentException($"{path} is {field.Type}, not {type}", nameof(path));
+        // NaN is how a case stores "unknown"; setting it would mark the block as given with no fact.
+        if (double.IsNaN(value)) throw new ArgumentException($"{path}: NaN is not a value; leave the fact unset when it is unknown", nameof(value));
         if (field.Type == FactType.Integer && value != Math.Floor(value))
             throw new ArgumentException($"{path} must be an integer", nameof(path));
         if (value < field.Minimum || value > field.Maximum)
@@ -72,7 +74,7 @@ public sealed class CaseBuilder
     public Case Build()
     {
         var errors = CaseConsistency.Check(_values).ToList();
-        if (!IdPattern.IsValid(_id)) errors.Insert(0, new CaseError("id", $"'{_id}' is not 1–64 of A-Z a-z 0-9 . _ -"));
+        if (!IdPattern.IsValid(_id)) errors.Insert(0, new CaseError("id", IdPattern.Describe(_id)));
         if (errors.Count > 0) throw new InvalidCaseException(errors);
         return new Case(_id, _description, (double[])_values.Clone(), _blocks);
     }

@@ -26,7 +26,7 @@ public static class CaseConsistency
                 $"'{deviceCrossing}' is inconsistent with procedure.wireCrossed = false (a device can only cross after the wire)");
         if (wireCrossed == "false" && stage is "lesion-preparation" or "stent-optimisation")
             yield return new CaseError("procedure.stage",
-                $"'{stage}' is inconsistent with procedure.wireCrossed = false");
+                $"'{stage}' is inconsistent with procedure.wireCrossed = false (lesion preparation and stent optimisation follow wire crossing)");
         if (balloon is not null && balloon != "not-attempted" && deviceCrossing is not null && deviceCrossing != "crossed")
             yield return new CaseError("procedure.balloonExpansion",
                 $"'{balloon}' is inconsistent with procedure.deviceCrossing = {deviceCrossing} (a balloon can only expand once a device has crossed)");
