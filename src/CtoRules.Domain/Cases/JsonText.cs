@@ -11,7 +11,7 @@ namespace CtoRules.Cases;
 /// finds syntax errors and duplicate property names with their line and column: JsonNode itself
 /// accepts duplicates and only throws (without a location) when the object is first walked.
 /// </summary>
-internal static partial class JsonText
+public static partial class JsonText
 {
     public const int MaxDepth = 64;
 

@@ -23,10 +23,12 @@ public sealed record Reference(
         get
         {
             var authors = Authors.Length > 6 ? string.Join(", ", Authors.Take(3)) + ", et al" : string.Join(", ", Authors);
+            // A title that ends in '?' or '!' keeps it instead of taking a full stop.
             var title = Title.TrimEnd('.');
+            var titleEnd = title.EndsWith('?') || title.EndsWith('!') ? "" : ".";
             var where = Volume is null ? $"{Year}" : $"{Year};{Volume}";
             if (Pages is not null) where += ":" + Pages;
-            var text = $"{authors}. {title}. {Journal}. {where}.";
+            var text = $"{authors}. {title}{titleEnd} {Journal}. {where}.";
             if (Doi is not null) text += $" doi:{Doi}";
             return text;
         }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using CtoRules.Engine.Compilation;
+using CtoRules.Engine.Corpus;
+
+namespace CtoRules.Cli.Commands;
+
+/// <summary>
+/// <c>ctorules test [corpus-dir]</c>: runs corpus-case@1 files; prints each failed expectation
+/// with what was expected and what came; exit 1 on any failure, corpus error or (with
+/// <c>--coverage</c>) any rule that no case exercises.
+/// </summary>
+public static class TestCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<string?>("corpus-dir") { Description = "Folder of corpus cases (default: tests/corpus beside the rules)", Arity = ArgumentArity.ZeroOrOne };
+        var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
+        var coverage = new Option<bool>("--coverage") { Description = "List every rule with the cases that fire it and its near misses; fail on rules no case exercises" };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list the cases that pass" };
+        var command = new Command("test", "Run the regression corpus against the rule set") { dir, rules, coverage, verbose };
+        command.SetAction(parse =>
+        {
+            var rulesDir = RulesLocator.Resolve(parse.GetValue(rules));
+            var set = RulesLocator.Load(rulesDir, Console.Error);
+            if (set is null) return CliHost.Failed;
+            var corpusDir = parse.GetValue(dir) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(rulesDir))!, "tests", "corpus");
+            if (!Directory.Exists(corpusDir))
+            {
+                Console.Error.WriteLine($"ctorules: no such corpus folder: {corpusDir}");
+                return CliHost.InvalidInput;
+            }
+            var cases = CorpusReader.ReadDirectory(corpusDir);
+            var report = CorpusRunner.Run(RuleSetCompiler.GetOrCompile(set), cases);
+            return Print(report, parse.GetValue(coverage), parse.GetValue(verbose), Console.Out);
+        });
+        return command;
+    }
+
+    public static int Print(CorpusReport report, bool coverage, bool verbose, TextWriter o)
+    {
+        foreach (var r in report.Results)
+        {
+            if (r.IsError)
+            {
+                o.WriteLine($"ERROR {r.Case.File}: {r.Case.Title}");
+                foreach (var e in r.Case.Errors) o.WriteLine($"      {r.Case.File}: {e.Path}: {e.Message}");
+            }
+            else if (!r.Passed)
+            {
+                o.WriteLine($"FAIL  {r.Case.File}: {r.Case.Title}");
+                foreach (var f in r.Failures) o.WriteLine($"      {f}");
+            }
+            else if (verbose) o.WriteLine($"PASS  {r.Case.File}: {r.Case.Title}");
+        }
+
+        var uncovered = 0;
+        if (coverage)
+        {
+            o.WriteLine();
+            o.WriteLine($"{"rule",-56} {"fires",5} {"near-miss",9}");
+            foreach (var c in report.Coverage.OrderBy(c => c.RuleId, StringComparer.Ordinal))
+            {
+                var mark = c.Covered ? "" : c.FiredIn.IsEmpty ? "  NOT EXERCISED: no case fires it" : "  NOT EXERCISED: no near-miss case";
+                o.WriteLine($"{c.RuleId,-56} {c.FiredIn.Length,5} {c.NearMissIn.Length,9}{mark}");
+                if (!c.Covered) uncovered++;
+            }
+            var covered = report.Coverage.Length - uncovered;
+            o.WriteLine($"coverage: {covered} of {report.Coverage.Length} rules fire in a case and are absent in a near-miss case ({(report.Coverage.Length == 0 ? 100 : 100.0 * covered / report.Coverage.Length):0.#}%).");
+        }
+        o.WriteLine($"corpus: {report.Passed} passed, {report.Failed} failed, {report.Errors} errors ({report.Results.Length} cases).");
+        return report.Success && uncovered == 0 ? CliHost.Ok : CliHost.Failed;
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using CtoRules.Cli;
+using CtoRules.Cli.Commands;
+
+// The `ctorules` command: one sub-command per job, each in Commands/.
+var root = new RootCommand("CtoRules: a versioned, explained knowledge base for PCI of heavily calcified chronic total occlusions.")
+{
+    ValidateCommand.Create(),
+    EvaluateCommand.Create(),
+    TestCommand.Create(),
+};
+return CliHost.Run(root, args);

@@ -1,0 +1,126 @@
+using CtoRules.Engine.Facts;
+using CtoRules.Language.Conditions;
+
+namespace CtoRules.Engine.Compilation;
+
+/// <summary>
+/// Interprets a bound condition over one matched case (and its matched derived facts) in
+/// three-valued logic, and explains the result: which facts made it true or false, and which
+/// unknown facts left it undecided. Used inside rule actions, on the facts NRules matched.
+/// </summary>
+internal static class ConditionEvaluator
+{
+    public static Truth Eval(BoundCondition condition, CaseFacts c, DerivedFact[] derived) => condition switch
+    {
+        BoundAnd a => And(Eval(a.Left, c, derived), Eval(a.Right, c, derived)),
+        BoundOr o => Or(Eval(o.Left, c, derived), Eval(o.Right, c, derived)),
+        BoundNot n => Not(Eval(n.Operand, c, derived)),
+        BoundConstant k => k.Value ? Truth.True : Truth.False,
+        BoundKnownField k => double.IsNaN(c.V[k.Field.Slot]) ? Truth.False : Truth.True,
+        BoundKnownBlock b => c.HasBlock(b.Index) ? Truth.True : Truth.False,
+        BoundCompare cmp => double.IsNaN(c.V[cmp.Field.Slot]) ? Truth.Unknown : cmp.Holds(c.V[cmp.Field.Slot]) ? Truth.True : Truth.False,
+        BoundIn i => double.IsNaN(c.V[i.Field.Slot]) ? Truth.Unknown : i.Holds(c.V[i.Field.Slot]) ? Truth.True : Truth.False,
+        BoundDerived d => Find(derived, d.Name)?.Value ?? Truth.Unknown,
+        _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
+    };
+
+    private static Truth And(Truth a, Truth b) =>
+        a == Truth.False || b == Truth.False ? Truth.False : a == Truth.True && b == Truth.True ? Truth.True : Truth.Unknown;
+
+    private static Truth Or(Truth a, Truth b) =>
+        a == Truth.True || b == Truth.True ? Truth.True : a == Truth.False && b == Truth.False ? Truth.False : Truth.Unknown;
+
+    private static Truth Not(Truth a) => a switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
+
+    private static DerivedFact? Find(DerivedFact[] derived, string name)
+    {
+        foreach (var d in derived)
+            if (d.Name == name) return d;
+        return null;
+    }
+
+    /// <summary>Adds to <paramref name="into"/> the facts that make <paramref name="condition"/> have the value <paramref name="expected"/>.</summary>
+    public static void Explain(BoundCondition condition, bool expected, CaseFacts c, DerivedFact[] derived, List<string> into)
+    {
+        switch (condition)
+        {
+            case BoundAnd a when expected:
+            case BoundOr o when !expected:
+                var (l, r) = condition is BoundAnd and ? (and.Left, and.Right) : (((BoundOr)condition).Left, ((BoundOr)condition).Right);
+                Explain(l, expected, c, derived, into);
+                Explain(r, expected, c, derived, into);
+                break;
+            case BoundAnd a2:
+                // false: the first operand that is false is enough.
+                Explain(Eval(a2.Left, c, derived) == Truth.False ? a2.Left : a2.Right, false, c, derived, into);
+                break;
+            case BoundOr o2:
+                // true: the first operand that is true is enough.
+                Explain(Eval(o2.Left, c, derived) == Truth.True ? o2.Left : o2.Right, true, c, derived, into);
+                break;
+            case BoundNot n:
+                Explain(n.Operand, !expected, c, derived, into);
+                break;
+            case BoundConstant:
+                break;
+            case BoundKnownField k:
+                Add(into, expected ? $"{k.Field.Path} = {k.Field.Render(c.V[k.Field.Slot])}" : $"{k.Field.Path}: unknown");
+                break;
+            case BoundKnownBlock b:
+                Add(into, expected ? $"{b.Block}: given" : $"{b.Block}: not given");
+                break;
+            case BoundCompare cmp:
+                Add(into, $"{cmp.Field.Path} = {cmp.Field.Render(c.V[cmp.Field.Slot])}");
+                break;
+            case BoundIn i:
+                Add(into, $"{i.Field.Path} = {i.Field.Render(c.V[i.Field.Slot])}");
+                break;
+            case BoundDerived d when Find(derived, d.Name) is { } fact:
+                var chain = fact.Because.Count == 0 ? "" : " from " + string.Join(", ", fact.Because);
+                Add(into, $"{fact.Name} = {(fact.Value == Truth.True ? "true" : "false")} (derived by rule {fact.RuleId}{chain})");
+                break;
+        }
+    }
+
+    private static void Add(List<string> into, string item)
+    {
+        if (!into.Contains(item)) into.Add(item);
+    }
+
+    /// <summary>Adds the unknown case facts that leave an undecided condition undecided.</summary>
+    public static void Missing(BoundCondition condition, CaseFacts c, DerivedFact[] derived, List<string> into)
+    {
+        if (Eval(condition, c, derived) != Truth.Unknown) return;
+        switch (condition)
+        {
+            case BoundAnd a:
+                Missing(a.Left, c, derived, into);
+                Missing(a.Right, c, derived, into);
+                break;
+            case BoundOr o:
+                Missing(o.Left, c, derived, into);
+                Missing(o.Right, c, derived, into);
+                break;
+            case BoundNot n:
+                Missing(n.Operand, c, derived, into);
+                break;
+            case BoundCompare cmp:
+                AddFact(into, cmp.Field, c);
+                break;
+            case BoundIn i:
+                AddFact(into, i.Field, c);
+                break;
+            case BoundDerived d:
+                foreach (var m in Find(derived, d.Name)?.Missing ?? [])
+                    if (!into.Contains(m)) into.Add(m);
+                break;
+        }
+    }
+
+    /// <summary>A missing fact is named by its block when the whole block is absent (e.g. "ivus").</summary>
+    private static void AddFact(List<string> into, Cases.FactField field, CaseFacts c)
+    {
+        var name = c.HasBlock(Cases.CaseSchema.BlockIndex(field.Block)) ? field.Path : field.Block;
+        if (!into.Contains(name)) into.Add(name);
+    }
+}

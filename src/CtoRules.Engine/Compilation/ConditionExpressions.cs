@@ -1,0 +1,84 @@
+using System.Linq.Expressions;
+using CtoRules.Engine.Facts;
+using CtoRules.Language.Conditions;
+
+namespace CtoRules.Engine.Compilation;
+
+/// <summary>
+/// Builds the expression trees NRules matches with. Three-valued logic is compiled as two
+/// two-valued predicates: <see cref="IsTrue"/> ("definitely true") and <see cref="IsFalse"/>
+/// ("definitely false"); a rule fires on IsTrue, and is undecided when neither holds. A
+/// comparison over NaN (unknown) is false in IEEE arithmetic, which is exactly "not definitely
+/// true"; <c>!=</c> and negations add an explicit known-check.
+/// </summary>
+internal sealed class ConditionExpressions(ParameterExpression caseFacts, IReadOnlyDictionary<string, ParameterExpression> derived)
+{
+    private static readonly System.Reflection.FieldInfo ValuesField = typeof(CaseFacts).GetField(nameof(CaseFacts.V))!;
+    private static readonly System.Reflection.FieldInfo BlocksField = typeof(CaseFacts).GetField(nameof(CaseFacts.Blocks))!;
+    private static readonly System.Reflection.FieldInfo ValueField = typeof(DerivedFact).GetField(nameof(DerivedFact.Value))!;
+
+    public Expression IsTrue(BoundCondition condition) => condition switch
+    {
+        BoundAnd a => Expression.AndAlso(IsTrue(a.Left), IsTrue(a.Right)),
+        BoundOr o => Expression.OrElse(IsTrue(o.Left), IsTrue(o.Right)),
+        BoundNot n => IsFalse(n.Operand),
+        BoundConstant k => Expression.Constant(k.Value),
+        BoundKnownField k => Known(Value(k.Field.Slot)),
+        BoundKnownBlock b => Expression.NotEqual(BlockBit(b.Index), Expression.Constant(0)),
+        BoundCompare c when c.Op == CompareOp.NotEqual => Expression.AndAlso(Known(Value(c.Field.Slot)), Compare(c)),
+        BoundCompare c => Compare(c),
+        BoundIn i when i.Negated => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
+        BoundIn i => AnyEqual(i),
+        BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.True)),
+        _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
+    };
+
+    public Expression IsFalse(BoundCondition condition) => condition switch
+    {
+        BoundAnd a => Expression.OrElse(IsFalse(a.Left), IsFalse(a.Right)),
+        BoundOr o => Expression.AndAlso(IsFalse(o.Left), IsFalse(o.Right)),
+        BoundNot n => IsTrue(n.Operand),
+        BoundConstant k => Expression.Constant(!k.Value),
+        BoundKnownField k => Expression.Not(Known(Value(k.Field.Slot))),
+        BoundKnownBlock b => Expression.Equal(BlockBit(b.Index), Expression.Constant(0)),
+        BoundCompare c => Expression.AndAlso(Known(Value(c.Field.Slot)), Expression.Not(Compare(c))),
+        BoundIn i when i.Negated => AnyEqual(i),
+        BoundIn i => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
+        BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.False)),
+        _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
+    };
+
+    private Expression Value(int slot) => Expression.ArrayIndex(Expression.Field(caseFacts, ValuesField), Expression.Constant(slot));
+
+    private Expression BlockBit(int index) => Expression.And(Expression.Field(caseFacts, BlocksField), Expression.Constant(1 << index));
+
+    /// <summary>v == v is false only for NaN: "the value is known".</summary>
+    private static Expression Known(Expression v) => Expression.Equal(v, v);
+
+    private Expression Compare(BoundCompare c)
+    {
+        var v = Value(c.Field.Slot);
+        var k = Expression.Constant(c.Value);
+        return c.Op switch
+        {
+            CompareOp.Equal => Expression.Equal(v, k),
+            CompareOp.NotEqual => Expression.NotEqual(v, k),
+            CompareOp.Less => Expression.LessThan(v, k),
+            CompareOp.LessOrEqual => Expression.LessThanOrEqual(v, k),
+            CompareOp.Greater => Expression.GreaterThan(v, k),
+            _ => Expression.GreaterThanOrEqual(v, k),
+        };
+    }
+
+    private Expression AnyEqual(BoundIn i)
+    {
+        var v = Value(i.Field.Slot);
+        Expression? any = null;
+        foreach (var value in i.Values)
+        {
+            var eq = Expression.Equal(v, Expression.Constant(value));
+            any = any is null ? eq : Expression.OrElse(any, eq);
+        }
+        return any ?? Expression.Constant(false);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using CtoRules.Advice;
+using CtoRules.Cases;
+using CtoRules.Engine.Compilation;
+using CtoRules.Language.Rules;
+
+namespace CtoRules.Engine.Corpus;
+
+/// <summary>
+/// Runs corpus cases against a compiled rule set and checks every expectation (docs/corpus.md).
+/// </summary>
+public static class CorpusRunner
+{
+    private static readonly DateTimeOffset FixedTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static CorpusReport Run(CompiledRuleSet compiled, IEnumerable<CorpusCase> cases)
+    {
+        var results = cases.Select(c => RunOne(compiled, c)).ToImmutableArray();
+        return new CorpusReport(results, Coverage(compiled, results));
+    }
+
+    public static CorpusCaseResult RunOne(CompiledRuleSet compiled, CorpusCase corpusCase)
+    {
+        if (!corpusCase.IsValid) return new CorpusCaseResult(corpusCase, null, []);
+        var evaluation = compiled.Trace(corpusCase.Case!, FixedTime);
+        return new CorpusCaseResult(corpusCase, evaluation, [.. Check(corpusCase.Expect, evaluation)]);
+    }
+
+    /// <summary>Every failed expectation, as "expected …; got …".</summary>
+    public static IEnumerable<string> Check(CorpusExpectations expect, EvaluationTrace evaluation)
+    {
+        var advice = evaluation.Advice.Advice;
+        string Got(string action)
+        {
+            var items = advice.Where(a => a.Actions.Contains(action)).Select(a => $"{a.Kind} ({a.RuleId})").ToList();
+            return items.Count == 0 ? $"no advice names {action}" : "got " + string.Join(", ", items);
+        }
+
+        foreach (var e in expect.Advice)
+            if (!advice.Any(a => a.Actions.Contains(e.Action) && e.Kinds.Contains(a.Kind)))
+                yield return $"advice: expected {e}; {Got(e.Action)}";
+        foreach (var e in expect.NoAdvice)
+        {
+            var hit = advice.Where(a => a.Actions.Contains(e.Action) && e.Kinds.Contains(a.Kind)).ToList();
+            if (hit.Count > 0)
+                yield return $"noAdvice: expected no {e}; got {string.Join(", ", hit.Select(a => $"{a.Kind} ({a.RuleId})"))}";
+        }
+        foreach (var (before, after) in expect.Order)
+        {
+            var a = FirstPosition(advice, before);
+            var b = FirstPosition(advice, after);
+            if (a is null || b is null)
+                yield return $"order: expected {before} before {after}; {(a is null ? Got(before) : Got(after))}";
+            else if (a.Value.CompareTo(b.Value) >= 0)
+                yield return $"order: expected {before} before {after}; got {before} at stage {a.Value.Stage} step {a.Value.Step} and {after} at stage {b.Value.Stage} step {b.Value.Step}";
+        }
+        foreach (var (score, points) in expect.Scores.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var result = evaluation.Advice.Scores.FirstOrDefault(s => s.Score == score);
+            if (result is null) yield return $"scores: expected {score} = {points}; got no {score} score";
+            else if (Math.Abs(result.Points - points) > 1e-9)
+                yield return $"scores: expected {score} = {points}; got {result.Points} from [{string.Join(", ", result.Components.Select(c => $"{c.Item} {c.Points}"))}]" +
+                    (result.Missing.IsEmpty ? "" : $", missing [{string.Join(", ", result.Missing)}]");
+        }
+        foreach (var score in expect.NoScores)
+            if (evaluation.Advice.Scores.Any(s => s.Score == score))
+                yield return $"noScores: expected no {score} score; got {evaluation.Advice.Scores.First(s => s.Score == score).Points} points";
+        foreach (var rule in expect.Rules)
+            if (!evaluation.FiredRules.Contains(rule))
+                yield return $"rules: expected {rule} to fire; " +
+                    (evaluation.UndecidedRules.Contains(rule) ? "it was undecided (unknown facts)" : "it did not fire");
+        foreach (var rule in expect.NoRules)
+            if (evaluation.FiredRules.Contains(rule))
+                yield return $"noRules: expected {rule} not to fire; it fired";
+    }
+
+    private readonly record struct Position(int Stage, int Step) : IComparable<Position>
+    {
+        public int CompareTo(Position other) => Stage != other.Stage ? Stage.CompareTo(other.Stage) : Step.CompareTo(other.Step);
+    }
+
+    /// <summary>Where an action is first advised (avoid and note items do not count as "doing" it).</summary>
+    private static Position? FirstPosition(IEnumerable<AdviceItem> advice, string action)
+    {
+        Position? best = null;
+        foreach (var a in advice)
+        {
+            if (!a.Actions.Contains(action) || a.Kind is Vocabulary.Avoid or Vocabulary.Note) continue;
+            var p = new Position(CaseSchema.StageOrdinal(a.Stage), a.Step);
+            if (best is null || p.CompareTo(best.Value) < 0) best = p;
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A rule is covered when it fires in a case and is absent in a near-miss case: a case where it
+    /// is in scope and reads at least one fact the case gives, yet does not fire (for a rule that
+    /// reads no fact: a case beyond its stage).
+    /// </summary>
+    private static ImmutableArray<RuleCoverage> Coverage(CompiledRuleSet compiled, ImmutableArray<CorpusCaseResult> results)
+    {
+        var valid = results.Where(r => r.Evaluation is not null).ToList();
+        return [.. compiled.Rules.Select(rule =>
+        {
+            var fired = valid.Where(r => r.Evaluation!.FiredRules.Contains(rule.Id)).Select(r => r.Case.File).ToImmutableArray();
+            var near = valid.Where(r => !r.Evaluation!.FiredRules.Contains(rule.Id) && IsNearMiss(rule, r.Case.Case!))
+                .Select(r => r.Case.File).ToImmutableArray();
+            return new RuleCoverage(rule.Id, fired, near);
+        })];
+    }
+
+    private static bool IsNearMiss(RuleDefinition rule, Case @case)
+    {
+        var paths = rule.Condition.CasePaths().ToList();
+        var inScope = rule.Role != RuleRole.Advice || CaseSchema.StageOrdinal(@case.Stage) <= CaseSchema.StageOrdinal(rule.Stage!);
+        if (paths.Count == 0 && !rule.Condition.DerivedFacts().Any()) return !inScope;
+        if (!inScope) return false;
+        return paths.Any(p => CaseSchema.IsBlock(p) ? true : @case.Get(p) is not null) || rule.Condition.DerivedFacts().Any();
+    }
+}
