@@ -36,7 +36,7 @@ public static class EvaluateCommand
         var first = true;
         foreach (var file in files)
         {
-            var read = CaseReader.ReadFile(file);
+            var read = CaseFiles.Read(file);
             if (!read.IsValid)
             {
                 foreach (var e in read.Errors) error.WriteLine($"{file}: {e.Path}: {e.Message}");

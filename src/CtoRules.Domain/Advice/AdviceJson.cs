@@ -19,6 +19,7 @@ public static class AdviceJson
             WriteIndented = indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
+            Converters = { new UtcTimestampConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The one command that runs every test: build once, the unit/scenario/end-to-end tests, then the
+# knowledge base checks (validate, corpus with coverage, the contract examples).
+# Ends with the totals on a line of their own: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+shared="$root/../shared"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet build CtoRules.sln -c Release -nologo -v quiet -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
+
+failed=0
+passed=0
+
+dotnet test CtoRules.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+test_status=${PIPESTATUS[0]}
+# Sum the per-project summaries: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12"
+read -r p f s < <(awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { f+=$2; p+=$4; s+=$6 } END { print p+0, f+0, s+0 }' "$log")
+passed=$((passed + p)); failed=$((failed + f))
+if [ "$test_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+if [ "$s" -ne 0 ]; then echo "error: $s test(s) skipped; a skipped test is not a passing one"; failed=$((failed + s)); fi
+
+cli="dotnet src/CtoRules.Cli/bin/Release/net10.0/ctorules.dll"
+check() {
+  local name=$1; shift
+  echo "== $name: $*"
+  if "$@"; then passed=$((passed + 1)); else echo "FAILED: $name"; failed=$((failed + 1)); fi
+}
+check "rule set validates" $cli validate rules
+check "corpus passes with full rule coverage" $cli test tests/corpus --coverage
+if [ -d "$shared/contract/examples" ]; then
+  check "contract examples pass" $cli test "$shared/contract/examples"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
