@@ -52,7 +52,7 @@ public static class CorpusRunner
             if (a is null || b is null)
                 yield return $"order: expected {before} before {after}; {(a is null ? Got(before) : Got(after))}";
             else if (a.Value.CompareTo(b.Value) >= 0)
-                yield return $"order: expected {before} before {after}; got {before} at stage {a.Value.Stage} step {a.Value.Step} and {after} at stage {b.Value.Stage} step {b.Value.Step}";
+                yield return $"order: expected {before} before {after}; got {before} at {CaseSchema.Stages[a.Value.Stage]} step {a.Value.Step} and {after} at {CaseSchema.Stages[b.Value.Stage]} step {b.Value.Step}";
         }
         foreach (var (score, points) in expect.Scores.OrderBy(s => s.Key, StringComparer.Ordinal))
         {

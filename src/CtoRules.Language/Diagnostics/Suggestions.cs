@@ -12,6 +12,15 @@ public static class Suggestions
 
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToList();
+        // A truncated name ("ivus.calciumDistrib") is best completed, whatever its edit distance.
+        if (input.Length >= 4)
+        {
+            var completion = list.Where(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase) && c.Length > input.Length)
+                .OrderBy(c => c.Length).FirstOrDefault();
+            if (completion is not null) return completion;
+        }
+        candidates = list;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)
