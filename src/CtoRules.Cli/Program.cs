@@ -8,5 +8,6 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     ValidateCommand.Create(),
     EvaluateCommand.Create(),
     TestCommand.Create(),
+    TraceCommand.Create(),
 };
 return CliHost.Run(root, args);

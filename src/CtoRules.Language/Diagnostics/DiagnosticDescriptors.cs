@@ -32,6 +32,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateScoreItem = E("CTO1020", "Duplicate score item", "score '{0}' already has an item '{1}' ({2})");
     public static readonly DiagnosticDescriptor RuleChangedWithoutVersion = E("CTO1021", "Published rule changed without a new version", "rule '{0}' differs from the published {1} but keeps version {2}; raise its version");
     public static readonly DiagnosticDescriptor NoRules = W("CTO1022", "No rules", "the rule set has no rules");
+    public static readonly DiagnosticDescriptor UnknownSection = E("CTO1024", "Unknown review section", "unknown review section '{0}'{1}");
     public static readonly DiagnosticDescriptor UnusedReference = W("CTO1023", "Reference not cited", "reference '{0}' is not cited by any rule or score");
 
     // Parsing

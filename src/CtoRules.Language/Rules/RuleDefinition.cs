@@ -29,6 +29,9 @@ public sealed record RuleDefinition
     public string? Text { get; init; }
     public ImmutableArray<string> References { get; init; } = [];
 
+    /// <summary>Sections, tables and figures of the review the rule encodes (traceability).</summary>
+    public ImmutableArray<string> Sections { get; init; } = [];
+
     /// <summary>Derived-fact rules: the name of the fact.</summary>
     public string? Derives { get; init; }
 

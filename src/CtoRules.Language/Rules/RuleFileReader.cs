@@ -25,7 +25,7 @@ internal static class RuleFileReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
-    private static readonly string[] Common = ["id", "version", "title", "when", "references"];
+    private static readonly string[] Common = ["id", "version", "title", "when", "references", "sections"];
     private static readonly string[] AdviceFields = ["stage", "step", "kind", "actions", "text"];
     private static readonly string[] DerivedFields = ["derives"];
     private static readonly string[] ScoreFields = ["score", "item", "points", "text"];
@@ -145,6 +145,7 @@ internal static class RuleFileReader
             Condition = new BoundConstant(true),
             Text = text,
             References = [.. (references ?? []).Select(r => r.Value)],
+            Sections = [.. (fields.StringList("sections", required: false) ?? []).Select(r => r.Value)],
             Derives = derives,
             Score = score,
             Item = item,

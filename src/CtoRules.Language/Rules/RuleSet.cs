@@ -14,6 +14,9 @@ public sealed class RuleSet
     public required ImmutableArray<ScoreDefinition> Scores { get; init; }
     public required ImmutableDictionary<string, Reference> Bibliography { get; init; }
 
+    /// <summary>The review's sections, tables and figures, in reading order (may be empty).</summary>
+    public ImmutableArray<ReviewSection> ReviewSections { get; init; } = [];
+
     /// <summary>Every source the set was read from, sorted by logical path.</summary>
     public required ImmutableArray<SourceFile> Sources { get; init; }
 

@@ -15,6 +15,7 @@ public static class RuleSetReader
 {
     public const string ManifestPath = "rules/ruleset.yaml";
     public const string BibliographyPath = "references/bibliography.yaml";
+    public const string ReviewSectionsPath = "references/review-sections.yaml";
 
     /// <summary>Reads a rules folder; the bibliography defaults to <c>../references</c> beside it.</summary>
     public static RuleSetLoad LoadDirectory(string rulesDirectory, string? referencesDirectory = null)
@@ -39,6 +40,8 @@ public static class RuleSetReader
         var referencesFull = Path.GetFullPath(referencesDirectory ?? Path.Combine(rulesFull, "..", "references"));
         var bibliography = Path.Combine(referencesFull, "bibliography.yaml");
         if (File.Exists(bibliography)) Add(sources, diagnostics, bibliography, BibliographyPath);
+        var sections = Path.Combine(referencesFull, "review-sections.yaml");
+        if (File.Exists(sections)) Add(sources, diagnostics, sections, ReviewSectionsPath);
         var load = Load(sources);
         return diagnostics.Count == 0 ? load : new RuleSetLoad(null, [.. diagnostics, .. load.Diagnostics]);
     }
@@ -82,6 +85,9 @@ public static class RuleSetReader
         if (bibSource is null)
             diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(BibliographyPath), "the bibliography is missing"));
 
+        var sectionSource = sources.FirstOrDefault(s => s.Path == ReviewSectionsPath);
+        var reviewSections = sectionSource is null ? [] : ReviewSectionReader.Read(sectionSource.Text, sectionSource.Display, diagnostics);
+
         var scoreDrafts = sources.Where(s => s.Path.StartsWith("rules/scores/", StringComparison.Ordinal) && s.Path.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(s => ScoreDefinitionReader.Read(s, diagnostics)).OfType<ScoreDraft>().ToList();
         var ruleDrafts = sources.Where(s => s.Path.StartsWith("rules/", StringComparison.Ordinal) && s.Path.EndsWith(".md", StringComparison.Ordinal))
@@ -113,6 +119,7 @@ public static class RuleSetReader
         CheckIds(ruleDrafts, diagnostics);
         CheckReferences(ruleDrafts, scoreDrafts, bibliography, diagnostics);
         CheckScores(ruleDrafts, scoreDrafts, diagnostics);
+        if (sectionSource is not null) CheckSections(ruleDrafts, reviewSections);
         CheckCycles(derivedBy, rules, diagnostics);
         if (ruleDrafts.Count == 0)
             diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
@@ -128,6 +135,7 @@ public static class RuleSetReader
             Rules = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)],
             Scores = [.. scores.OrderBy(s => s.Name, StringComparer.Ordinal)],
             Bibliography = bibliography,
+            ReviewSections = reviewSections,
             Sources = sources,
             ContentDigest = RuleSet.ComputeDigest(sources),
         };
@@ -164,6 +172,15 @@ public static class RuleSetReader
         }
         foreach (var r in rules) Check(r.Fields);
         foreach (var s in scores) Check(s.Fields);
+    }
+
+    private static void CheckSections(List<RuleDraft> rules, ImmutableArray<ReviewSection> sections)
+    {
+        var ids = sections.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var r in rules)
+            foreach (var (id, at) in r.Fields.StringList("sections", required: false) ?? [])
+                if (!ids.Contains(id))
+                    r.Fields.Report(DiagnosticDescriptors.UnknownSection, at, id, Suggestions.DidYouMean(id, ids));
     }
 
     private static void CheckScores(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
