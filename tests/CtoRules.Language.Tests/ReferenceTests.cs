@@ -102,7 +102,7 @@ public class ReferenceTests
             "  year: 2011"), "references/bibliography.yaml", diagnostics);
         bibliography.Should().BeEmpty();
         diagnostics.Should().ContainSingle().Which.ToString().Should().Be(
-            "references/bibliography.yaml(1,3): error CTO1012: 'Morino_2011' is not a valid reference key: use lower-case words joined by '-', e.g. morino-2011");
+            "references/bibliography.yaml(1,8): error CTO1012: 'Morino_2011' is not a valid reference key: use lower-case words joined by '-', e.g. morino-2011");
     }
 
     [Fact]

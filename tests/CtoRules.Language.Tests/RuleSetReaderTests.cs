@@ -457,12 +457,12 @@ public class RuleSetReaderTests
     [Fact]
     public void CTO1015_score_defined_in_a_file_of_another_name() =>
         ShouldBe(Single(Load((X, AdviceRule()), ("rules/scores/JCTO.yaml", JctoScore))),
-            "CTO1015", At("rules/scores/JCTO.yaml", 1, 1), "score 'J-CTO' must be defined in a file named J-CTO.yaml");
+            "CTO1015", At("rules/scores/JCTO.yaml", 1, 8), "score 'J-CTO' must be defined in a file named J-CTO.yaml");
 
     [Fact]
     public void CTO1015_overlapping_categories() =>
         ShouldBe(Single(Load((X, AdviceRule()), ("rules/scores/J-CTO.yaml", JctoScore.Replace("{ min: 2, label: difficult }", "{ min: 1, label: difficult }", StringComparison.Ordinal)))),
-            "CTO1015", At("rules/scores/J-CTO.yaml", 8, 7), "category 'difficult' overlaps another category");
+            "CTO1015", At("rules/scores/J-CTO.yaml", 8, 12), "category 'difficult' overlaps another category");
 
     [Fact]
     public void CTO1016_the_bibliography_is_not_a_list()
@@ -498,8 +498,8 @@ public class RuleSetReaderTests
     {
         var load = Load((X, AdviceRule().Replace("[IVL]", "[]", StringComparison.Ordinal).Replace("[ref-2020]", "[]", StringComparison.Ordinal)));
         load.Diagnostics.Select(d => d.ToString()).Should().Equal(
-            "rules/lesion-preparation/x.md(7,1): error CTO1019: field 'actions' needs at least one entry",
-            "rules/lesion-preparation/x.md(10,1): error CTO1019: field 'references' needs at least one entry");
+            "rules/lesion-preparation/x.md(7,10): error CTO1019: field 'actions' needs at least one entry",
+            "rules/lesion-preparation/x.md(10,13): error CTO1019: field 'references' needs at least one entry");
     }
 
     [Fact]
@@ -514,12 +514,12 @@ public class RuleSetReaderTests
     [Fact]
     public void CTO3009_a_derived_fact_defined_twice() =>
         ShouldBe(Single(Load(("rules/derived/a.md", DerivedRule("d.a", "heavy", "lesion.inStent")), ("rules/derived/b.md", DerivedRule("d.b", "heavy", "lesion.inStent")))),
-            "CTO3009", At("rules/derived/b.md", 5, 1), "derived fact 'heavy' is already derived by rules/derived/a.md");
+            "CTO3009", At("rules/derived/b.md", 5, 10), "derived fact 'heavy' is already derived by rules/derived/a.md");
 
     [Fact]
     public void CTO3008_a_cycle_of_two_derived_facts() =>
         ShouldBe(Single(Load(("rules/derived/a.md", DerivedRule("d.a", "alpha", "beta and lesion.inStent")), ("rules/derived/b.md", DerivedRule("d.b", "beta", "lesion.inStent or alpha")))),
-            "CTO3008", At("rules/derived/a.md", 6, 1), "derived facts form a cycle: alpha -> beta -> alpha");
+            "CTO3008", At("rules/derived/a.md", 6, 7), "derived facts form a cycle: alpha -> beta -> alpha");
 
     [Fact]
     public void CTO3008_a_cycle_of_three_derived_facts() =>
@@ -527,12 +527,12 @@ public class RuleSetReaderTests
                 ("rules/derived/a.md", DerivedRule("d.a", "alpha", "beta")),
                 ("rules/derived/b.md", DerivedRule("d.b", "beta", "not gamma")),
                 ("rules/derived/c.md", DerivedRule("d.c", "gamma", "alpha or lesion.inStent")))),
-            "CTO3008", At("rules/derived/a.md", 6, 1), "derived facts form a cycle: alpha -> beta -> gamma -> alpha");
+            "CTO3008", At("rules/derived/a.md", 6, 7), "derived facts form a cycle: alpha -> beta -> gamma -> alpha");
 
     [Fact]
     public void CTO3008_a_derived_fact_that_uses_itself() =>
         ShouldBe(Single(Load(("rules/derived/a.md", DerivedRule("d.a", "alpha", "alpha and lesion.inStent")))),
-            "CTO3008", At("rules/derived/a.md", 6, 1), "derived facts form a cycle: alpha -> alpha");
+            "CTO3008", At("rules/derived/a.md", 6, 7), "derived facts form a cycle: alpha -> alpha");
 
     [Fact]
     public void A_derived_fact_used_by_another_in_a_chain_is_not_a_cycle() =>

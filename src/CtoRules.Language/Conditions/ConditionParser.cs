@@ -49,7 +49,7 @@ public static class ConditionParser
 
     private static readonly TokenListParser<ConditionToken, (ImmutableArray<LiteralSyntax> Values, TextRange End)> List =
         from open in Token.EqualTo(ConditionToken.LBracket)
-        from values in Literal.ManyDelimitedBy(Token.EqualTo(ConditionToken.Comma))
+        from values in Literal.AtLeastOnceDelimitedBy(Token.EqualTo(ConditionToken.Comma))
         from close in Token.EqualTo(ConditionToken.RBracket)
         select (values.ToImmutableArray(), Range(close));
 
@@ -78,11 +78,13 @@ public static class ConditionParser
         Token.EqualTo(ConditionToken.True).Select(t => (ConditionSyntax)new ConstantSyntax(true, Range(t)))
         .Or(Token.EqualTo(ConditionToken.False).Select(t => (ConditionSyntax)new ConstantSyntax(false, Range(t))));
 
+    // A group keeps its inner node but widens the range over its parentheses, so that enclosing
+    // nodes cover the whole text they were parsed from.
     private static readonly TokenListParser<ConditionToken, ConditionSyntax> Group =
         from open in Token.EqualTo(ConditionToken.LParen)
         from inner in Superpower.Parse.Ref(() => Or!)
         from close in Token.EqualTo(ConditionToken.RParen)
-        select inner;
+        select inner with { Range = Join(Range(open), Range(close)) };
 
     private static readonly TokenListParser<ConditionToken, ConditionSyntax> Primary =
         Group.Or(Known).Or(Constant).Or(PathCondition).Named("condition");
@@ -124,27 +126,27 @@ public static class ConditionParser
         return new ConditionParseResult(result.Value, []);
     }
 
-    private static string TokenizerMessage(Result<TokenList<ConditionToken>> tokens)
-    {
-        var fragment = tokens.FormatErrorMessageFragment();
-        return fragment.StartsWith("unexpected", StringComparison.Ordinal) ? fragment : "invalid character: " + fragment;
-    }
+    private static string TokenizerMessage(Result<TokenList<ConditionToken>> tokens) =>
+        tokens.ErrorMessage ?? tokens.FormatErrorMessageFragment();
 
-    /// <summary>Bounds the recursion of the parser: parentheses, brackets and chains of <c>not</c>.</summary>
+    /// <summary>
+    /// Bounds the recursion of the parser. A <c>not</c> encloses its operand, so the <c>not</c>s in
+    /// force when a parenthesis opens stay counted inside it until it closes.
+    /// </summary>
     private static ConditionError? CheckDepth(TokenList<ConditionToken> tokens)
     {
-        var depth = 0;
+        var open = new Stack<int>(); // the nots in force at each open parenthesis or bracket
         var nots = 0;
         foreach (var t in tokens)
         {
             switch (t.Kind)
             {
-                case ConditionToken.LParen or ConditionToken.LBracket: depth++; nots = 0; break;
-                case ConditionToken.RParen or ConditionToken.RBracket: depth--; nots = 0; break;
+                case ConditionToken.LParen or ConditionToken.LBracket: open.Push(nots); break;
+                case ConditionToken.RParen or ConditionToken.RBracket: nots = open.Count > 0 ? open.Pop() : 0; break;
                 case ConditionToken.Not: nots++; break;
-                default: nots = 0; break;
+                default: nots = open.Count > 0 ? open.Peek() : 0; break;
             }
-            if (depth + nots > MaxDepth)
+            if (open.Count + nots > MaxDepth)
                 return new ConditionError("CTO2003", $"condition is nested deeper than {MaxDepth} levels", t.Position.Absolute);
         }
         return null;

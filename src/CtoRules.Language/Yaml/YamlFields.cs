@@ -70,8 +70,10 @@ public sealed class YamlFields
 
     public SourceLocation At(YamlNode node) => new(_file, _lineOffset + (int)node.Start.Line, (int)node.Start.Column);
 
+    /// <summary>Where a field's value starts (what a diagnostic about the field is about), else its key.</summary>
     public SourceLocation At(string field)
     {
+        if (Value(field) is { } value) return At(value);
         var key = Key(field);
         return key is null ? new SourceLocation(_file, _lineOffset + (int)_map.Start.Line, (int)_map.Start.Column) : At(key);
     }
