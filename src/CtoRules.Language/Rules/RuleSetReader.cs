@@ -120,7 +120,6 @@ public static class RuleSetReader
         CheckReferences(ruleDrafts, scoreDrafts, bibliography, diagnostics);
         CheckScores(ruleDrafts, scoreDrafts, diagnostics);
         if (sectionSource is not null) CheckSections(ruleDrafts, reviewSections);
-        if (bibSource is not null) CheckCited(ruleDrafts, scoreDrafts, bibliography, bibSource, diagnostics);
         CheckCycles(derivedBy, rules, diagnostics);
         if (ruleDrafts.Count == 0)
             diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
@@ -175,17 +174,24 @@ public static class RuleSetReader
         foreach (var s in scores) Check(s.Fields);
     }
 
-    /// <summary>Every work in the bibliography should be cited by a rule or a score (CTO1023, a warning).</summary>
-    private static void CheckCited(List<RuleDraft> rules, List<ScoreDraft> scores, ImmutableDictionary<string, Reference> bibliography, SourceFile source, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Works in the bibliography that no rule or score cites (CTO1023 warnings). A lint that
+    /// <c>ctorules validate</c> runs on a rule set that read cleanly, not part of reading.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> UncitedReferences(RuleSet set)
     {
-        var cited = rules.SelectMany(r => r.Partial.References).Concat(scores.SelectMany(s => s.Partial.References)).ToHashSet(StringComparer.Ordinal);
-        var lines = source.Text.Replace("\r\n", "\n").Split('\n');
-        foreach (var key in bibliography.Keys.Where(k => !cited.Contains(k)).Order(StringComparer.Ordinal))
+        var source = set.Sources.FirstOrDefault(s => s.Path == BibliographyPath);
+        if (source is null) return [];
+        var cited = set.Rules.SelectMany(r => r.References).Concat(set.Scores.SelectMany(s => s.References)).ToHashSet(StringComparer.Ordinal);
+        var lines = RuleSet.NormalizeNewlines(source.Text).Split('\n');
+        var result = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var key in set.Bibliography.Keys.Where(k => !cited.Contains(k)).Order(StringComparer.Ordinal))
         {
             var line = Array.FindIndex(lines, l => l.TrimStart(' ', '-').StartsWith("key: " + key, StringComparison.Ordinal));
             var column = line < 0 ? 1 : lines[line].IndexOf("key:", StringComparison.Ordinal) + 1;
-            diagnostics.Add(DiagnosticDescriptors.UnusedReference.Create(new SourceLocation(source.Display, line + 1, column), key));
+            result.Add(DiagnosticDescriptors.UnusedReference.Create(new SourceLocation(source.Display, line + 1, column), key));
         }
+        return result.ToImmutable();
     }
 
     private static void CheckSections(List<RuleDraft> rules, ImmutableArray<ReviewSection> sections)
