@@ -19,7 +19,17 @@ public sealed record AdviceDocument(
 
     [JsonPropertyOrder(-1)]
     public string Schema { get; init; } = SchemaId;
+
+    /// <summary>
+    /// Additive to advice@1: the full citation of every reference key the document uses, so that
+    /// a client can show the literature without the bibliography.
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    public ImmutableArray<Citation> Citations { get; init; } = [];
 }
+
+/// <summary>A reference key with its readable citation and a DOI (or PubMed) link where one is confirmed.</summary>
+public sealed record Citation(string Key, string Text, string? Link);
 
 /// <summary>The rule set that produced the advice; a working copy has digest null and a "-draft" version.</summary>
 public sealed record RuleSetReference(string Id, string Version, string? Digest);

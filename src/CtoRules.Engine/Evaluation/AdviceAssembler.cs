@@ -58,6 +58,10 @@ internal static class AdviceAssembler
         var reference = set.PublishedDigest is null
             ? new RuleSetReference(manifest.Id, manifest.Version + "-draft", null)
             : new RuleSetReference(manifest.Id, manifest.Version, set.PublishedDigest);
-        return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice, missing);
+        var citations = advice.SelectMany(a => a.References).Concat(scores.SelectMany(s => s.References))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Select(key => set.Bibliography.TryGetValue(key, out var r) ? new Citation(key, r.Citation, r.Link) : new Citation(key, key, null))
+            .ToImmutableArray();
+        return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice, missing) { Citations = citations };
     }
 }
