@@ -16,23 +16,8 @@ public static class BibliographyReader
     public static ImmutableDictionary<string, Reference> Read(string text, string file, List<Diagnostic> diagnostics)
     {
         var result = ImmutableDictionary.CreateBuilder<string, Reference>(StringComparer.Ordinal);
-        YamlSequenceNode? list;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            list = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlSequenceNode : null;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), e.Message));
-            return result.ToImmutable();
-        }
-        if (list is null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.InvalidReference.Create(new SourceLocation(file, 1, 1), "the bibliography must be a YAML list of entries"));
-            return result.ToImmutable();
-        }
+        var list = YamlFields.ParseList(text, file, diagnostics, "the bibliography must be a YAML list of entries");
+        if (list is null) return result.ToImmutable();
 
         foreach (var node in list.Children)
         {

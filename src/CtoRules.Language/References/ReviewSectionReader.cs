@@ -15,23 +15,8 @@ public static class ReviewSectionReader
 
     public static ImmutableArray<ReviewSection> Read(string text, string file, List<Diagnostic> diagnostics)
     {
-        YamlSequenceNode? list;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            list = stream.Documents.Count > 0 ? stream.Documents[0].RootNode as YamlSequenceNode : null;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), e.Message));
-            return [];
-        }
-        if (list is null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.InvalidReference.Create(new SourceLocation(file, 1, 1), "the review sections must be a YAML list"));
-            return [];
-        }
+        var list = YamlFields.ParseList(text, file, diagnostics, "the review sections must be a YAML list");
+        if (list is null) return [];
         var result = ImmutableArray.CreateBuilder<ReviewSection>();
         foreach (var node in list.Children.OfType<YamlMappingNode>())
         {

@@ -55,6 +55,31 @@ public sealed class YamlFields
         }
     }
 
+    /// <summary>
+    /// Parses YAML text whose root must be a list (bibliography, review sections); reports syntax
+    /// errors as CTO1003 and another root as <paramref name="notAList"/>.
+    /// </summary>
+    public static YamlSequenceNode? ParseList(string yaml, string file, List<Diagnostic> diagnostics, string notAList)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlSequenceNode list) return list;
+            diagnostics.Add(DiagnosticDescriptors.InvalidReference.Create(new SourceLocation(file, 1, 1), notAList));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(
+                new SourceLocation(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), Clean(e.Message)));
+        }
+        catch (InvalidOperationException e)
+        {
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, 1, 1), e.Message));
+        }
+        return null;
+    }
+
     /// <summary>Wraps a mapping node read elsewhere.</summary>
     public static YamlFields Wrap(YamlMappingNode map, string file, int lineOffset, List<Diagnostic> diagnostics) =>
         new(map, file, lineOffset, diagnostics);
