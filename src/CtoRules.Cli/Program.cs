@@ -8,6 +8,10 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     ValidateCommand.Create(),
     EvaluateCommand.Create(),
     TestCommand.Create(),
+    PublishCommand.Create(),
+    VerifyCommand.Create(),
+    DiffCommand.Create(),
+    KeygenCommand.Create(),
     TraceCommand.Create(),
 };
 return CliHost.Run(root, args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CtoRules.Authoring.Versioning;
 using CtoRules.Language.Diagnostics;
 using CtoRules.Language.Rules;
 
@@ -22,9 +23,22 @@ public static class ValidateCommand
             }
             var rules = RulesLocator.Resolve(parse.GetValue(dir));
             var load = RuleSetReader.LoadDirectory(rules);
-            foreach (var d in load.Diagnostics) Console.Out.WriteLine(d);
-            var errors = load.Diagnostics.Count(d => d.IsError);
-            var warnings = load.Diagnostics.Length - errors;
+            var diagnostics = load.Diagnostics;
+            if (load.RuleSet is { } checkedSet)
+            {
+                // Published rules must raise their version with every change (CTO1021, docs/packs.md).
+                try
+                {
+                    diagnostics = diagnostics.AddRange(PublishedRuleCheck.CheckAgainstLatest(checkedSet, PackCatalog.DefaultDirectory(rules)));
+                }
+                catch (Packs.PackException e)
+                {
+                    Console.Error.WriteLine($"ctorules: the latest published pack was not used for the rule-version check: {e.Message}");
+                }
+            }
+            foreach (var d in diagnostics) Console.Out.WriteLine(d);
+            var errors = diagnostics.Count(d => d.IsError);
+            var warnings = diagnostics.Length - errors;
             if (load.RuleSet is { } set)
             {
                 var byRole = set.Rules.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Count());
