@@ -1,0 +1,31 @@
+namespace CtoRules.Benchmarks.Harness;
+
+/// <summary>What <c>ctorules bench</c> measures and how much.</summary>
+public sealed record BenchOptions
+{
+    public string RulesDirectory { get; init; } = "rules";
+    public int Cases { get; init; } = 20_000;
+    public int Seed { get; init; } = 42;
+
+    /// <summary>1, or 0 for every core.</summary>
+    public int Threads { get; init; }
+
+    public string Format { get; init; } = "text";
+
+    /// <summary>Cases streamed for the peak working set.</summary>
+    public int StreamCases { get; init; } = 100_000;
+
+    /// <summary>Run the two baselines beside CtoRules.</summary>
+    public bool Baselines { get; init; } = true;
+
+    /// <summary>Rule-set copies for the scaling run (empty: no scaling run).</summary>
+    public IReadOnlyList<int> Scaling { get; init; } = [];
+
+    /// <summary>Cases per engine and factor in the scaling run.</summary>
+    public int ScalingCases { get; init; } = 4_000;
+
+    /// <summary>Minimum seconds of each throughput measurement.</summary>
+    public double MinSeconds { get; init; } = 1.5;
+
+    public static BenchOptions Default { get; } = new();
+}

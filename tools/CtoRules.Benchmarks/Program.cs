@@ -1,0 +1,22 @@
+using System.CommandLine;
+using CtoRules.Benchmarks;
+
+// ctorules-bench: the benchmark harness behind `ctorules bench`, the case generator and the
+// BenchmarkDotNet micro benchmarks. See docs/performance.md.
+var root = new RootCommand("CtoRules benchmarks: whole-system bench with baselines, case generator, micro benchmarks, scaling plot.")
+{
+    BenchCommand.Create(),
+    GenerateCommand.Create(),
+    WorkflowCommand.Create(),
+    PlotCommand.Create(),
+    MicroCommand.Create(),
+};
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (CtoRules.Benchmarks.Harness.BenchException e)
+{
+    Console.Error.WriteLine($"ctorules bench: {e.Message}");
+    return 1;
+}
