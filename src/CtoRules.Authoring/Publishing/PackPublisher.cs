@@ -31,6 +31,9 @@ public static class PackPublisher
             return Refused(refusals, diagnostics, null, null);
         }
 
+        // Lints that validate runs on a set that read cleanly count as diagnostics too.
+        diagnostics.AddRange(RuleSetReader.UncitedReferences(set));
+
         // The latest published pack of this rule set: the version check and the bump are against it.
         var latestFile = PackCatalog.Latest(options.PacksDirectory, set.Manifest.Id);
         RulePack? latest = null;
