@@ -50,7 +50,7 @@ public static class CanonicalJson
                     for (var i = 0; i < keys.Count; i++)
                     {
                         if (i > 0) sb.Append(',');
-                        NewLine(sb, depth + 1);
+                        if (depth >= 0) NewLine(sb, depth + 1);
                         WriteString(sb, keys[i]);
                         sb.Append(depth >= 0 ? ": " : ":");
                         Write(sb, obj[keys[i]], depth < 0 ? -1 : depth + 1);
@@ -64,7 +64,7 @@ public static class CanonicalJson
                 for (var i = 0; i < array.Count; i++)
                 {
                     if (i > 0) sb.Append(',');
-                    NewLine(sb, depth + 1);
+                    if (depth >= 0) NewLine(sb, depth + 1);
                     Write(sb, array[i], depth < 0 ? -1 : depth + 1);
                 }
                 if (array.Count > 0) NewLine(sb, depth);
