@@ -130,4 +130,26 @@ public class TamperTests
         var path = Save(reordered.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }).Replace("\n", "\r\n"));
         RulePack.Load(path, _signed).Digest.Should().Be(RulePack.Load(_pack, _signed).Digest);
     }
+
+    [Fact]
+    public void Parts_that_contradict_each_other_are_refused_even_with_a_matching_digest()
+    {
+        // A forger who recomputes the digest still cannot make the listed ids, versions and paths disagree with the sources.
+        string Forge(Action<JsonObject> change)
+        {
+            var json = JsonNode.Parse(Text)!.AsObject();
+            json.Remove("signature");
+            change(json);
+            json["digest"] = CanonicalJson.Digest(PackSerializer.ContentOf(json));
+            return Save(CanonicalJson.ToText(json, indented: true));
+        }
+        FluentActions.Invoking(() => RulePack.Load(Forge(j => j["rules"]![0]!["version"] = 7), PackTrust.DigestOnly))
+            .Should().Throw<PackIntegrityException>().WithMessage("*rules entry rules/* says * v7 but its source says * v1");
+        FluentActions.Invoking(() => RulePack.Load(Forge(j => j["rules"]![0]!["path"] = "rules/../outside.md"), PackTrust.DigestOnly))
+            .Should().Throw<PackIntegrityException>().WithMessage("*is not a rule file path*");
+        FluentActions.Invoking(() => RulePack.Load(Forge(j => j["manifest"]!["version"] = "9.9.9"), PackTrust.DigestOnly))
+            .Should().Throw<PackIntegrityException>().WithMessage("*the manifest says test-kb 9.9.9 but its ruleset.yaml says test-kb 1.0.0");
+        FluentActions.Invoking(() => RulePack.Load(Forge(j => j.Remove("rules")), PackTrust.DigestOnly))
+            .Should().Throw<PackIntegrityException>().WithMessage("*the pack is malformed: 'rules' must be a list");
+    }
 }
