@@ -15,7 +15,7 @@ public static class DiffMarkdownRenderer
         o.WriteLine();
         o.WriteLine($"**Suggested version bump: {s.Bump.Name()}**{(s.MinimumVersion is null || s.Bump == VersionBump.None ? "" : $" (publish as {s.MinimumVersion} or higher)")}.");
         o.WriteLine();
-        foreach (var r in s.Reasons) o.WriteLine($"- {r.Bump.Name()}: {Code(r.Reason)}");
+        foreach (var r in s.Reasons) o.WriteLine($"- {r.Bump.Name()}: {Escape(r.Reason)}");
         if (!s.Reasons.IsEmpty) o.WriteLine();
 
         var sem = diff.Semantic;
@@ -64,9 +64,9 @@ public static class DiffMarkdownRenderer
             foreach (var c in b.Cases)
             {
                 o.WriteLine($"- `{c.File}`: {Cell(c.Title)}");
-                foreach (var a in c.AdviceRemoved) o.WriteLine($"  - removed: {Code(a.ToString())}");
-                foreach (var a in c.AdviceAdded) o.WriteLine($"  - added: {Code(a.ToString())}");
-                foreach (var a in c.AdviceChanged) o.WriteLine($"  - changed ({string.Join(", ", a.Fields)}): {Code(a.ToString())}");
+                foreach (var a in c.AdviceRemoved) o.WriteLine($"  - removed: {Escape(a.ToString())}");
+                foreach (var a in c.AdviceAdded) o.WriteLine($"  - added: {Escape(a.ToString())}");
+                foreach (var a in c.AdviceChanged) o.WriteLine($"  - changed ({string.Join(", ", a.Fields)}): {Escape(a.ToString())}");
                 foreach (var sc in c.Scores) o.WriteLine($"  - score {Cell(DiffTextRenderer.Score(sc))}");
             }
             o.WriteLine();
@@ -87,6 +87,6 @@ public static class DiffMarkdownRenderer
 
     private static string Cell(string? v) => v is null ? "—" : DiffTextRenderer.Value(v).Replace("|", "\\|");
 
-    /// <summary>Rule ids and case files in a reason as code.</summary>
-    private static string Code(string reason) => reason.Replace("|", "\\|");
+    /// <summary>Escapes the table separator.</summary>
+    private static string Escape(string reason) => reason.Replace("|", "\\|");
 }
