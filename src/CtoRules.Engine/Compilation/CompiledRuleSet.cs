@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CtoRules.Advice;
 using CtoRules.Cases;
@@ -18,13 +19,20 @@ public sealed class CompiledRuleSet
 {
     private readonly ISessionFactory _factory;
     private readonly ConcurrentBag<ISession> _pool = [];
+    private readonly UndecidedCheck?[] _undecided;
+    private readonly FrozenDictionary<string, int> _derivedSlots;
 
-    internal CompiledRuleSet(RuleSet ruleSet, ISessionFactory factory, ImmutableArray<Language.Rules.RuleDefinition> rules, TimeSpan compileTime)
+    internal CompiledRuleSet(RuleSet ruleSet, ISessionFactory factory, ImmutableArray<Language.Rules.RuleDefinition> rules, TimeSpan compileTime,
+        UndecidedCheck?[] undecided, IReadOnlyDictionary<string, int> derivedSlots)
     {
         RuleSet = ruleSet;
         _factory = factory;
         Rules = rules;
         CompileTime = compileTime;
+        _undecided = undecided;
+        DerivedCount = derivedSlots.Count;
+        _derivedSlots = derivedSlots.ToFrozenDictionary(StringComparer.Ordinal);
+        Shape = new RuleSetShape(ruleSet, rules);
     }
 
     public RuleSet RuleSet { get; }
@@ -35,10 +43,29 @@ public sealed class CompiledRuleSet
     /// <summary>How long <c>RuleCompiler</c> took.</summary>
     public TimeSpan CompileTime { get; }
 
-    public AdviceDocument Evaluate(Case @case, DateTimeOffset evaluatedAt) => Trace(@case, evaluatedAt).Advice;
+    internal int DerivedCount { get; }
+
+    /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
+    internal RuleSetShape Shape { get; }
+
+    public AdviceDocument Evaluate(Case @case, DateTimeOffset evaluatedAt)
+    {
+        var (facts, sink) = Run(@case);
+        return AdviceAssembler.Assemble(this, facts, sink, evaluatedAt);
+    }
 
     /// <summary>Evaluates and also returns which rules fired and which were undecided (corpus, coverage, audit).</summary>
     public EvaluationTrace Trace(Case @case, DateTimeOffset evaluatedAt)
+    {
+        var (facts, sink) = Run(@case);
+        var advice = AdviceAssembler.Assemble(this, facts, sink, evaluatedAt);
+        var fired = sink.Fired.Select(f => Rules[f.Rule].Id)
+            .Concat(sink.Derived.Where(d => d.Value == Truth.True).Select(d => d.RuleId));
+        return new EvaluationTrace(advice, [.. fired.Distinct().Order(StringComparer.Ordinal)],
+            [.. sink.Undecided.Select(u => Rules[u.Rule].Id).Concat(sink.Derived.Where(d => d.Value == Truth.Unknown).Select(d => d.RuleId)).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    private (CaseFacts Facts, EvaluationSink Sink) Run(Case @case)
     {
         var sink = new EvaluationSink(this);
         var facts = new CaseFacts(@case, sink);
@@ -48,8 +75,11 @@ public sealed class CompiledRuleSet
         {
             session.Insert(facts);
             session.Fire();
-            session.Retract(facts);
-            if (sink.Derived.Count > 0) session.RetractAll(sink.Derived);
+            // One retraction for the case and every derived fact: one pass through the network.
+            var inserted = new object[sink.Derived.Count + 1];
+            inserted[0] = facts;
+            for (var i = 0; i < sink.Derived.Count; i++) inserted[i + 1] = sink.Derived[i];
+            session.RetractAll(inserted);
             healthy = true;
         }
         finally
@@ -57,10 +87,28 @@ public sealed class CompiledRuleSet
             // A session that failed half-way may hold stale facts: drop it rather than reuse it.
             if (healthy) _pool.Add(session);
         }
-        var advice = AdviceAssembler.Assemble(this, facts, sink, evaluatedAt);
-        var fired = sink.Fired.Select(f => Rules[f.Rule].Id)
-            .Concat(sink.Derived.Where(d => d.Value == Truth.True).Select(d => d.RuleId));
-        return new EvaluationTrace(advice, [.. fired.Distinct().Order(StringComparer.Ordinal)],
-            [.. sink.Undecided.Select(u => Rules[u.Rule].Id).Concat(sink.Derived.Where(d => d.Value == Truth.Unknown).Select(d => d.RuleId)).Distinct().Order(StringComparer.Ordinal)]);
+        RecordUndecided(facts, sink);
+        return (facts, sink);
+    }
+
+    /// <summary>The post-pass: rules whose condition is neither true nor false for this case.</summary>
+    private void RecordUndecided(CaseFacts facts, EvaluationSink sink)
+    {
+        var all = sink.Derived.ToArray();
+        var bySlot = new DerivedFact[DerivedCount];
+        foreach (var d in all) bySlot[_derivedSlots[d.Name]] = d;
+        for (var i = 0; i < _undecided.Length; i++)
+        {
+            var check = _undecided[i];
+            if (check is null || !AllPresent(bySlot, check.DerivedSlots) || !check.Holds(facts, bySlot)) continue;
+            RuleActions.Undecided(facts, i, all);
+        }
+    }
+
+    private static bool AllPresent(DerivedFact[] bySlot, int[] slots)
+    {
+        foreach (var s in slots)
+            if (bySlot[s] is null) return false;
+        return true;
     }
 }

@@ -11,7 +11,7 @@ namespace CtoRules.Engine.Compilation;
 /// comparison over NaN (unknown) is false in IEEE arithmetic, which is exactly "not definitely
 /// true"; <c>!=</c> and negations add an explicit known-check.
 /// </summary>
-internal sealed class ConditionExpressions(ParameterExpression caseFacts, IReadOnlyDictionary<string, ParameterExpression> derived)
+internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictionary<string, Expression> derived)
 {
     private static readonly System.Reflection.FieldInfo ValuesField = typeof(CaseFacts).GetField(nameof(CaseFacts.V))!;
     private static readonly System.Reflection.FieldInfo BlocksField = typeof(CaseFacts).GetField(nameof(CaseFacts.Blocks))!;

@@ -16,9 +16,12 @@ namespace CtoRules.Engine.Compilation;
 /// Compiles a checked rule set into NRules' rule model with <see cref="RuleBuilder"/> and
 /// expression trees, and caches the result per content digest.
 /// <list type="bullet">
-/// <item>an advice rule or score item becomes two NRules rules: one that fires when the
-/// condition is definitely true, one that records it as undecided when it is neither true nor
-/// false (its unknown facts feed <c>missingFacts</c>);</item>
+/// <item>an advice rule or score item becomes an NRules rule that fires when the condition is
+/// definitely true, and a compiled "undecided" check (neither true nor false; its unknown facts
+/// feed <c>missingFacts</c>) that runs after the session has fired, over the case and the derived
+/// facts the session produced. The check used to be a second NRules rule; as a post-pass it gives
+/// the same result without an NRules activation per undecided rule, which was the largest cost of
+/// an evaluation (docs/performance.md);</item>
 /// <item>a derived-fact rule always fires once its inputs are known to the session and inserts
 /// a <see cref="DerivedFact"/> with its three-valued truth; rules that use it join on it, which
 /// is the forward chaining of a Rete network.</item>
@@ -42,7 +45,12 @@ public static class RuleSetCompiler
     public static CompiledRuleSet Compile(RuleSet ruleSet, RuleCompiler? compiler = null)
     {
         var rules = ruleSet.Rules;
-        var definitions = new List<IRuleDefinition>(rules.Length * 2);
+        var derivedSlots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+            if (rule.Role == RuleRole.Derived) derivedSlots[rule.Derives!] = derivedSlots.Count;
+
+        var definitions = new List<IRuleDefinition>(rules.Length);
+        var undecided = new UndecidedCheck?[rules.Length];
         for (var i = 0; i < rules.Length; i++)
         {
             var rule = rules[i];
@@ -52,12 +60,30 @@ public static class RuleSetCompiler
                 continue;
             }
             definitions.Add(Build(rule, i, rule.Id, nameof(RuleActions.Fired), (e, r) => e.IsTrue(r.Condition)));
-            definitions.Add(Build(rule, i, rule.Id + "#undecided", nameof(RuleActions.Undecided),
-                (e, r) => Expression.AndAlso(Expression.Not(e.IsTrue(r.Condition)), Expression.Not(e.IsFalse(r.Condition)))));
+            undecided[i] = CompileUndecided(rule, derivedSlots);
         }
         var watch = Stopwatch.StartNew();
-        var factory = (compiler ?? new RuleCompiler()).Compile(definitions);
-        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed);
+        var factory = (compiler ?? new RuleCompiler { ExpressionCompiler = FastNRulesExpressionCompiler.Instance }).Compile(definitions);
+        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots);
+    }
+
+    /// <summary>
+    /// "In scope, neither definitely true nor definitely false" over the case and the derived facts
+    /// by slot: the condition of the former <c>#undecided</c> NRules rule, compiled once.
+    /// </summary>
+    private static UndecidedCheck CompileUndecided(Language.Rules.RuleDefinition rule, Dictionary<string, int> derivedSlots)
+    {
+        var c = Expression.Parameter(typeof(CaseFacts), "c");
+        var d = Expression.Parameter(typeof(DerivedFact[]), "d");
+        var deps = rule.Condition.DerivedFacts().Select(n => derivedSlots[n]).ToArray();
+        var derived = rule.Condition.DerivedFacts().ToDictionary(n => n, n => (Expression)Expression.ArrayIndex(d, Expression.Constant(derivedSlots[n])), StringComparer.Ordinal);
+        var e = new ConditionExpressions(c, derived);
+        Expression body = Expression.AndAlso(Expression.Not(e.IsTrue(rule.Condition)), Expression.Not(e.IsFalse(rule.Condition)));
+        if (rule.Role == RuleRole.Advice)
+            body = Expression.AndAlso(
+                Expression.LessThanOrEqual(Expression.Field(c, StageField), Expression.Constant(CaseSchema.StageOrdinal(rule.Stage!))), body);
+        var lambda = Expression.Lambda<Func<CaseFacts, DerivedFact[], bool>>(body, c, d);
+        return new UndecidedCheck(FastNRulesExpressionCompiler.Instance.Compile(lambda), deps);
     }
 
     private static IRuleDefinition Build(
@@ -91,7 +117,7 @@ public static class RuleSetCompiler
         }
         if (condition is not null)
         {
-            var body = condition(new ConditionExpressions(c, derivedParams), rule);
+            var body = condition(new ConditionExpressions(c, derivedParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal)), rule);
             casePattern.Condition(Expression.Lambda(body, [c, .. derivedParams.Values]));
         }
 

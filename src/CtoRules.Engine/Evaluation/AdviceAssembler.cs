@@ -1,67 +1,115 @@
 using System.Collections.Immutable;
 using CtoRules.Advice;
-using CtoRules.Cases;
 using CtoRules.Engine.Compilation;
 using CtoRules.Engine.Facts;
 using CtoRules.Language.Rules;
 
 namespace CtoRules.Engine.Evaluation;
 
-/// <summary>Turns what the session produced into an advice@1 document.</summary>
+/// <summary>
+/// Turns what the session produced into an advice@1 document. Written with loops over the
+/// per-rule facts of <see cref="RuleSetShape"/> rather than LINQ: it runs once per evaluation
+/// and its LINQ form was a seventh of an evaluation's time (docs/performance.md).
+/// </summary>
 internal static class AdviceAssembler
 {
     public static AdviceDocument Assemble(CompiledRuleSet compiled, CaseFacts facts, EvaluationSink sink, DateTimeOffset evaluatedAt)
     {
         var set = compiled.RuleSet;
         var rules = compiled.Rules;
+        var shape = compiled.Shape;
 
-        var advice = sink.Fired
-            .Where(f => rules[f.Rule].Role == RuleRole.Advice)
-            .Select(f => (Rule: rules[f.Rule], f.Because))
-            .OrderBy(f => CaseSchema.StageOrdinal(f.Rule.Stage!))
-            .ThenBy(f => f.Rule.Step)
-            .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
-            .Select(f => new AdviceItem(f.Rule.Id, f.Rule.Version, f.Rule.Kind!, f.Rule.Actions, f.Rule.Stage!, f.Rule.Step,
-                f.Rule.Text!, f.Rule.References, [.. f.Because]))
-            .ToImmutableArray();
-
-        var derived = sink.Derived.ToArray();
-        var scores = ImmutableArray.CreateBuilder<ScoreResult>();
-        foreach (var score in set.Scores)
+        // Advice: by stage, then step, then id.
+        var fired = new List<(int Rule, List<string> Because)>(sink.Fired.Count);
+        foreach (var f in sink.Fired)
+            if (rules[f.Rule].Role == RuleRole.Advice) fired.Add(f);
+        fired.Sort((a, b) =>
         {
-            if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts, derived) != Truth.True) continue;
-            var items = rules.Count(r => r.Role == RuleRole.ScoreItem && r.Score == score.Name);
-            var fired = sink.Fired.Where(f => rules[f.Rule].Score == score.Name && rules[f.Rule].Role == RuleRole.ScoreItem).ToList();
-            var undecided = sink.Undecided.Where(u => rules[u.Rule].Score == score.Name && rules[u.Rule].Role == RuleRole.ScoreItem).ToList();
-            if (items == 0 || undecided.Count == items) continue; // nothing decided: the score cannot be computed
-            var points = fired.Sum(f => rules[f.Rule].Points);
-            var upper = Math.Min(score.MaxPoints, points + undecided.Sum(u => Math.Max(0, rules[u.Rule].Points)));
-            var lower = points + undecided.Sum(u => Math.Min(0, rules[u.Rule].Points));
-            var category = score.CategoryFor(lower, upper);
-            scores.Add(new ScoreResult(
-                score.Name, points, score.MaxPoints, category?.Label,
-                [.. fired.OrderBy(f => rules[f.Rule].Id, StringComparer.Ordinal)
-                    .Select(f => new ScoreComponent(rules[f.Rule].Item!, rules[f.Rule].Points, [.. f.Because]) { RuleId = rules[f.Rule].Id })],
-                [.. undecided.SelectMany(u => u.Missing).Distinct().Order(StringComparer.Ordinal)],
-                score.References)
-            { CategoryNote = category?.Note });
+            var x = shape.StageOrdinal[a.Rule].CompareTo(shape.StageOrdinal[b.Rule]);
+            if (x == 0) x = rules[a.Rule].Step.CompareTo(rules[b.Rule].Step);
+            return x != 0 ? x : string.CompareOrdinal(rules[a.Rule].Id, rules[b.Rule].Id);
+        });
+        var advice = ImmutableArray.CreateBuilder<AdviceItem>(fired.Count);
+        foreach (var (index, because) in fired)
+        {
+            var r = rules[index];
+            advice.Add(new AdviceItem(r.Id, r.Version, r.Kind!, r.Actions, r.Stage!, r.Step, r.Text!, r.References, [.. because]));
         }
 
-        var missing = sink.Undecided
-            .SelectMany(u => u.Missing.Select(fact => (Fact: fact, rules[u.Rule].Id)))
-            .GroupBy(m => m.Fact, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MissingFact(g.Key, [.. g.Select(m => m.Id).Distinct().Order(StringComparer.Ordinal)]))
-            .ToImmutableArray();
+        // Scores: each score's fired and undecided items, in one pass over each list.
+        var scoreCount = set.Scores.Length;
+        var scores = ImmutableArray.CreateBuilder<ScoreResult>();
+        if (scoreCount > 0)
+        {
+            var firedByScore = new List<(int Rule, List<string> Because)>?[scoreCount];
+            var undecidedByScore = new List<(int Rule, List<string> Missing)>?[scoreCount];
+            foreach (var f in sink.Fired)
+                if (shape.ScoreOf[f.Rule] is var s and >= 0) (firedByScore[s] ??= []).Add(f);
+            foreach (var u in sink.Undecided)
+                if (shape.ScoreOf[u.Rule] is var s and >= 0) (undecidedByScore[s] ??= []).Add(u);
+            DerivedFact[]? derived = null;
+            for (var s = 0; s < scoreCount; s++)
+            {
+                var score = set.Scores[s];
+                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts, derived ??= [.. sink.Derived]) != Truth.True) continue;
+                var items = shape.ItemsPerScore[s];
+                var scoreFired = firedByScore[s];
+                var scoreUndecided = undecidedByScore[s];
+                var undecidedCount = scoreUndecided?.Count ?? 0;
+                if (items == 0 || undecidedCount == items) continue; // nothing decided: the score cannot be computed
+                double points = 0, upperExtra = 0, lowerExtra = 0;
+                if (scoreFired is not null)
+                    foreach (var f in scoreFired) points += rules[f.Rule].Points;
+                var missing = new SortedSet<string>(StringComparer.Ordinal);
+                if (scoreUndecided is not null)
+                    foreach (var u in scoreUndecided)
+                    {
+                        var p = rules[u.Rule].Points;
+                        upperExtra += Math.Max(0, p);
+                        lowerExtra += Math.Min(0, p);
+                        foreach (var m in u.Missing) missing.Add(m);
+                    }
+                var category = score.CategoryFor(points + lowerExtra, Math.Min(score.MaxPoints, points + upperExtra));
+                var components = ImmutableArray.CreateBuilder<ScoreComponent>(scoreFired?.Count ?? 0);
+                if (scoreFired is not null)
+                {
+                    scoreFired.Sort((a, b) => string.CompareOrdinal(rules[a.Rule].Id, rules[b.Rule].Id));
+                    foreach (var f in scoreFired)
+                    {
+                        var r = rules[f.Rule];
+                        components.Add(new ScoreComponent(r.Item!, r.Points, [.. f.Because]) { RuleId = r.Id });
+                    }
+                }
+                scores.Add(new ScoreResult(score.Name, points, score.MaxPoints, category?.Label, components.MoveToImmutable(),
+                    [.. missing], score.References)
+                { CategoryNote = category?.Note });
+            }
+        }
+
+        // Missing facts: each unknown fact with the rules it would inform.
+        var byFact = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var u in sink.Undecided)
+            foreach (var fact in u.Missing)
+            {
+                if (!byFact.TryGetValue(fact, out var ids)) byFact[fact] = ids = new SortedSet<string>(StringComparer.Ordinal);
+                ids.Add(rules[u.Rule].Id);
+            }
+        var missingFacts = ImmutableArray.CreateBuilder<MissingFact>(byFact.Count);
+        foreach (var (fact, ids) in byFact) missingFacts.Add(new MissingFact(fact, [.. ids]));
 
         var manifest = set.Manifest;
         var reference = set.PublishedDigest is null
             ? new RuleSetReference(manifest.Id, manifest.Version + "-draft", null)
             : new RuleSetReference(manifest.Id, manifest.Version, set.PublishedDigest);
-        var citations = advice.SelectMany(a => a.References).Concat(scores.SelectMany(s => s.References))
-            .Distinct().Order(StringComparer.Ordinal)
-            .Select(key => set.Bibliography.TryGetValue(key, out var r) ? new Citation(key, r.Citation, r.Link) : new Citation(key, key, null))
-            .ToImmutableArray();
-        return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice, missing) { Citations = citations };
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var a in advice)
+            foreach (var k in a.References) keys.Add(k);
+        foreach (var s in scores)
+            foreach (var k in s.References) keys.Add(k);
+        var citations = ImmutableArray.CreateBuilder<Citation>(keys.Count);
+        foreach (var key in keys)
+            citations.Add(set.Bibliography.TryGetValue(key, out var r) ? new Citation(key, r.Citation, r.Link) : new Citation(key, key, null));
+        return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice.MoveToImmutable(), missingFacts.MoveToImmutable())
+        { Citations = citations.MoveToImmutable() };
     }
 }

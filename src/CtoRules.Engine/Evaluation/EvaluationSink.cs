@@ -8,7 +8,7 @@ namespace CtoRules.Engine.Evaluation;
 internal sealed class EvaluationSink(CompiledRuleSet compiled)
 {
     public CompiledRuleSet Compiled { get; } = compiled;
-    public List<(int Rule, List<string> Because)> Fired { get; } = [];
-    public List<(int Rule, List<string> Missing)> Undecided { get; } = [];
-    public List<DerivedFact> Derived { get; } = [];
+    public List<(int Rule, List<string> Because)> Fired { get; } = new(16);
+    public List<(int Rule, List<string> Missing)> Undecided { get; } = new(32);
+    public List<DerivedFact> Derived { get; } = new(compiled.DerivedCount);
 }

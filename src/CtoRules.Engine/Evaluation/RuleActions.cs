@@ -17,7 +17,11 @@ internal static class RuleActions
         c.Sink.Fired.Add((rule, because));
     }
 
-    public static void Undecided(IContext ctx, CaseFacts c, int rule, DerivedFact[] derived)
+    /// <summary>
+    /// Records a rule left undecided by unknown facts. Called by the post-pass after the session
+    /// fired (<see cref="CompiledRuleSet"/>), with every derived fact of the evaluation.
+    /// </summary>
+    public static void Undecided(CaseFacts c, int rule, DerivedFact[] derived)
     {
         var missing = new List<string>(2);
         ConditionEvaluator.Missing(c.Sink.Compiled.Rules[rule].Condition, c, derived, missing);
