@@ -13,5 +13,6 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     DiffCommand.Create(),
     KeygenCommand.Create(),
     TraceCommand.Create(),
+    BenchCommand.Create(),
 };
 return CliHost.Run(root, args);
