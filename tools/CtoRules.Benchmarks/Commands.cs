@@ -72,8 +72,8 @@ public static class GenerateCommand
         {
             var generator = new CaseGenerator(parse.GetValue(seed));
             var target = parse.GetValue(output)!;
-            var compact = new JsonSerializerOptions { WriteIndented = false };
-            var indented = new JsonSerializerOptions { WriteIndented = true };
+            var compact = new JsonSerializerOptions(JsonSerializerOptions.Default) { WriteIndented = false };
+            var indented = new JsonSerializerOptions(JsonSerializerOptions.Default) { WriteIndented = true };
             if (target == "-")
             {
                 using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };

@@ -62,7 +62,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         report["casesPerSecAllThreads"] = threads > 1 ? Math.Round(allThreads) : null;
         report["allocBytesPerCase"] = Math.Round(alloc);
         report["streamCases"] = options.StreamCases;
-        report["peakWorkingSetMb100k"] = Round(streamPeak);
+        report["peakWorkingSetMb100k"] = double.IsNaN(streamPeak) ? null : Round(streamPeak);
 
         var baselines = new JsonObject();
         if (options.Baselines)

@@ -1,0 +1,62 @@
+using System.Text;
+using CtoRules.Advice;
+using CtoRules.Cases;
+using CtoRules.Engine;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CtoRules.Web.Apis;
+
+/// <summary><c>POST /api/evaluate</c>: a case@1 JSON body in, advice@1 JSON out.</summary>
+public static class EvaluateApi
+{
+    public static IEndpointRouteBuilder MapEvaluateApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/evaluate", EvaluateAsync)
+            .Accepts<string>("application/json")
+            .Produces<AdviceDocument>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return app;
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> EvaluateAsync(HttpRequest request, Advisor advisor, CancellationToken cancel)
+    {
+        if (request.ContentLength > CaseSchema.MaxInputBytes) return TooLarge(request.ContentLength.Value);
+        var body = await ReadLimitedAsync(request.Body, CaseSchema.MaxInputBytes, cancel);
+        if (body is null) return TooLarge(null);
+
+        var read = CaseReader.ReadJson(body);
+        if (!read.IsValid)
+        {
+            return TypedResults.Problem(
+                title: "The case is not a valid ctorules/case@1",
+                detail: string.Join("; ", read.Errors.Select(e => e.ToString())),
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = read.Errors.Select(e => new { path = e.Path, message = e.Message }).ToArray(),
+                });
+        }
+        var advice = advisor.Evaluate(read.Case!);
+        return TypedResults.Content(AdviceJson.Serialize(advice, indented: false), "application/json", Encoding.UTF8);
+    }
+
+    private static ProblemHttpResult TooLarge(long? length) => TypedResults.Problem(
+        title: "The request body is too large",
+        detail: $"a case is at most {CaseSchema.MaxInputBytes} bytes" + (length is null ? "" : $"; this body has {length}"),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes (never read past it).</summary>
+    private static async Task<string?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await body.ReadAsync(chunk, cancel)) > 0)
+        {
+            if (buffer.Length + n > limit) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
