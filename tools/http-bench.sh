@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# HTTP benchmark of POST /api/evaluate with wrk, on loopback only (docs/performance.md).
+#
+#   tools/http-bench.sh                 # 30 s paced at about 500 req/s, then 10 s flat out
+#   RATE=300 DURATION=60 tools/http-bench.sh
+#
+# Debian's wrk has no constant-rate mode (that is wrk2): the Lua script paces each connection with
+# a fixed delay, so CONNECTIONS connections x 1000/DELAY_MS requests per second approximate RATE
+# (the achieved req/s is printed, not assumed). Each result is one JSON line: p50/p99 in ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${RATE:-500}
+DURATION=${DURATION:-30}
+MAX_DURATION=${MAX_DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-10}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5090}
+CASES_N=${CASES_N:-1000}
+url="http://127.0.0.1:$PORT"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "installing wrk (Debian package)" >&2
+  apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+fi
+
+dotnet build src/CtoRules.Web -c Release -nologo -v quiet >&2
+dotnet build tools/CtoRules.Benchmarks -c Release -nologo -v quiet >&2
+
+work=$(mktemp -d)
+host_pid=""
+cleanup() {
+  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+dotnet tools/CtoRules.Benchmarks/bin/Release/net10.0/ctorules-bench.dll generate --cases "$CASES_N" --seed 7 > "$work/cases.jsonl"
+
+dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules > "$work/host.log" 2>&1 &
+host_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "$url/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "$url/health" >/dev/null || { echo "the host did not start:" >&2; cat "$work/host.log" >&2; exit 1; }
+
+# Each connection waits delay_ms after each answer; the ~2 ms an answer takes is taken off.
+delay_ms=$(( CONNECTIONS * 1000 / RATE - 2 ))
+if [ "$delay_ms" -lt 0 ]; then delay_ms=0; fi
+export CASES="$work/cases.jsonl"
+
+echo "warm-up: 5 s flat out" >&2
+DELAY_MS=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s tools/http-bench.lua "$url" > /dev/null
+
+echo "paced: ${DURATION} s, $CONNECTIONS connections x 1 request per ${delay_ms} ms (target $RATE req/s)" >&2
+paced=$(DELAY_MS=$delay_ms wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
+
+echo "flat out: ${MAX_DURATION} s, $CONNECTIONS connections, no delay" >&2
+max=$(DELAY_MS=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MAX_DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
+
+printf '{"targetReqPerSec": %s, "connections": %s, "threads": %s, "delayMs": %s, "paced": %s, "flatOut": %s}\n' \
+  "$RATE" "$CONNECTIONS" "$THREADS" "$delay_ms" "$paced" "$max"
