@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using CtoRules.Cases;
 using CtoRules.Engine.Evaluation;
 using CtoRules.Engine.Facts;
+using CtoRules.Language.Conditions;
 using CtoRules.Language.Rules;
 using NRules;
 using NRules.RuleModel;
@@ -32,6 +33,7 @@ public static class RuleSetCompiler
     private static readonly ConcurrentDictionary<string, Lazy<CompiledRuleSet>> Cache = new(StringComparer.Ordinal);
 
     private static readonly System.Reflection.FieldInfo NameField = typeof(DerivedFact).GetField(nameof(DerivedFact.Name))!;
+    private static readonly System.Reflection.FieldInfo ValueField = typeof(DerivedFact).GetField(nameof(DerivedFact.Value))!;
     private static readonly System.Reflection.FieldInfo StageField = typeof(CaseFacts).GetField(nameof(CaseFacts.StageOrdinal))!;
 
     /// <summary>The compiled form of <paramref name="ruleSet"/>, compiled once per content digest.</summary>
@@ -56,15 +58,26 @@ public static class RuleSetCompiler
             var rule = rules[i];
             if (rule.Role == RuleRole.Derived)
             {
-                definitions.Add(Build(rule, i, rule.Id, nameof(RuleActions.Derive), condition: null));
+                definitions.Add(Build(rule, i, nameof(RuleActions.Derive), whenTrue: false, derivedSlots));
                 continue;
             }
-            definitions.Add(Build(rule, i, rule.Id, nameof(RuleActions.Fired), (e, r) => e.IsTrue(r.Condition)));
+            definitions.Add(Build(rule, i, nameof(RuleActions.Fired), whenTrue: true, derivedSlots));
             undecided[i] = CompileUndecided(rule, derivedSlots);
         }
         var watch = Stopwatch.StartNew();
         var factory = (compiler ?? new RuleCompiler { ExpressionCompiler = FastNRulesExpressionCompiler.Instance }).Compile(definitions);
         return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots);
+    }
+
+    /// <summary>The operands of the top-level <c>and</c>s of a condition, left to right.</summary>
+    private static IEnumerable<BoundCondition> Conjuncts(BoundCondition condition)
+    {
+        if (condition is BoundAnd a)
+        {
+            foreach (var l in Conjuncts(a.Left)) yield return l;
+            foreach (var r in Conjuncts(a.Right)) yield return r;
+        }
+        else yield return condition;
     }
 
     /// <summary>
@@ -86,24 +99,46 @@ public static class RuleSetCompiler
         return new UndecidedCheck(FastNRulesExpressionCompiler.Instance.Compile(lambda), deps);
     }
 
+    /// <summary>
+    /// One NRules rule. A "fires" rule's condition is split at its top-level <c>and</c>s so that the
+    /// Rete network filters as early as it can: a derived fact that must be true (or false) is an
+    /// alpha test on that fact, a part over case facts only is an alpha test on the case, and only
+    /// parts that mix derived facts are join tests. Before, the whole condition was one join test,
+    /// so every derived fact inserted reached every rule that names it (docs/performance.md).
+    /// Declarations are named after the derived fact's slot, the same in every rule, so that equal
+    /// alpha tests are shared between rules.
+    /// </summary>
     private static IRuleDefinition Build(
-        Language.Rules.RuleDefinition rule, int index, string name, string action,
-        Func<ConditionExpressions, Language.Rules.RuleDefinition, Expression>? condition)
+        Language.Rules.RuleDefinition rule, int index, string action, bool whenTrue, IReadOnlyDictionary<string, int> derivedSlots)
     {
         var builder = new RuleBuilder();
-        builder.Name(name);
+        builder.Name(rule.Id);
         builder.Description(rule.Title);
         builder.Property("ctorules.ruleId", rule.Id);
         builder.Property("ctorules.ruleVersion", rule.Version);
 
+        var conjuncts = whenTrue ? Conjuncts(rule.Condition).ToList() : [];
         var lhs = builder.LeftHandSide();
         var derivedParams = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
         foreach (var dep in rule.Condition.DerivedFacts())
         {
-            var declarationName = "d" + derivedParams.Count;
+            var declarationName = "d" + derivedSlots[dep];
             var pattern = lhs.Pattern(typeof(DerivedFact), declarationName);
             var p = Expression.Parameter(typeof(DerivedFact), declarationName);
             pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Field(p, NameField), Expression.Constant(dep)), p));
+            // A conjunct that is this derived fact (or its negation) is a test of its value alone.
+            foreach (var conjunct in conjuncts.ToList())
+            {
+                Truth? required = conjunct switch
+                {
+                    BoundDerived d when d.Name == dep => Truth.True,
+                    BoundNot { Operand: BoundDerived d } when d.Name == dep => Truth.False,
+                    _ => null,
+                };
+                if (required is null) continue;
+                pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Field(p, ValueField), Expression.Constant(required.Value)), p));
+                conjuncts.Remove(conjunct);
+            }
             derivedParams[dep] = p;
         }
 
@@ -115,10 +150,12 @@ public static class RuleSetCompiler
             var stage = CaseSchema.StageOrdinal(rule.Stage!);
             casePattern.Condition(Expression.Lambda(Expression.LessThanOrEqual(Expression.Field(c, StageField), Expression.Constant(stage)), c));
         }
-        if (condition is not null)
+        var expressions = new ConditionExpressions(c, derivedParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal));
+        foreach (var conjunct in conjuncts)
         {
-            var body = condition(new ConditionExpressions(c, derivedParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal)), rule);
-            casePattern.Condition(Expression.Lambda(body, [c, .. derivedParams.Values]));
+            // Case-only parts become alpha tests (parameter c alone); mixed parts join.
+            var used = conjunct.DerivedFacts().Select(n => derivedParams[n]);
+            casePattern.Condition(Expression.Lambda(expressions.IsTrue(conjunct), [c, .. used]));
         }
 
         var ctx = Expression.Parameter(typeof(IContext), "ctx");
