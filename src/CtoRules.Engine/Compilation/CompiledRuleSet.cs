@@ -74,7 +74,15 @@ public sealed class CompiledRuleSet
         try
         {
             session.Insert(facts);
+            // Forward chaining in rounds: fire, then insert every fact derived in that round at once
+            // (one pass through the network for the batch), until no rule derives anything new.
             session.Fire();
+            while (sink.Pending.Count > 0)
+            {
+                session.InsertAll(sink.Pending);
+                sink.Pending.Clear();
+                session.Fire();
+            }
             // One retraction for the case and every derived fact: one pass through the network.
             var inserted = new object[sink.Derived.Count + 1];
             inserted[0] = facts;

@@ -11,4 +11,7 @@ internal sealed class EvaluationSink(CompiledRuleSet compiled)
     public List<(int Rule, List<string> Because)> Fired { get; } = new(16);
     public List<(int Rule, List<string> Missing)> Undecided { get; } = new(32);
     public List<DerivedFact> Derived { get; } = new(compiled.DerivedCount);
+
+    /// <summary>Facts derived in the current firing round, not yet inserted into the session.</summary>
+    public List<DerivedFact> Pending { get; } = new(compiled.DerivedCount);
 }

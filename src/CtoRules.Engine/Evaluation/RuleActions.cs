@@ -28,7 +28,7 @@ internal static class RuleActions
         c.Sink.Undecided.Add((rule, missing));
     }
 
-    /// <summary>Derives a fact (true, false or unknown) and inserts it for other rules to chain on.</summary>
+    /// <summary>Derives a fact (true, false or unknown) for other rules to chain on.</summary>
     public static void Derive(IContext ctx, CaseFacts c, int rule, DerivedFact[] derived)
     {
         var definition = c.Sink.Compiled.Rules[rule];
@@ -39,6 +39,8 @@ internal static class RuleActions
         else ConditionEvaluator.Explain(definition.Condition, value == Truth.True, c, derived, because);
         var fact = new DerivedFact(definition.Derives!, value, definition.Id, because, missing);
         c.Sink.Derived.Add(fact);
-        ctx.Insert(fact);
+        // Inserted by the session loop after this firing round, together with the other facts
+        // derived in it: one propagation per round instead of one per fact (CompiledRuleSet.Run).
+        c.Sink.Pending.Add(fact);
     }
 }
