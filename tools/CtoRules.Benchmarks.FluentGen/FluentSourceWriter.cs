@@ -258,8 +258,28 @@ public sealed class FluentSourceWriter(RuleSet set)
         _s.Append(declarations);
         Line($"        Name({Str(rule.Id)} + Suffix);");
         Line("        When()");
-        _s.Append(matches);
-        Line($"            .Match(() => c, {scope}x => {True(rule.Condition, "x", vars)});");
+        // As a developer writes it: a derived fact the rule needs true (or false) is tested on that
+        // fact; the case's own conditions are separate lambdas; only mixed parts join.
+        var conjuncts = Conjuncts(rule.Condition).ToList();
+        foreach (var (name, variable) in vars)
+        {
+            var tests = "d => d.Copy == Copy";
+            foreach (var conjunct in conjuncts.ToList())
+            {
+                var required = conjunct switch
+                {
+                    BoundDerived d when d.Name == name => "Tri.True",
+                    BoundNot { Operand: BoundDerived d } when d.Name == name => "Tri.False",
+                    _ => null,
+                };
+                if (required is null) continue;
+                tests += $", d => d.Value == {required}";
+                conjuncts.Remove(conjunct);
+            }
+            Line($"            .Match(() => {variable}, {tests})");
+        }
+        var caseTests = conjuncts.Select(k => $"x => {True(k, "x", vars)}").Prepend(scope.TrimEnd(' ', ',')).Where(t => t.Length > 0);
+        Line($"            .Match(() => c, {string.Join(", ", caseTests)});");
         Line($"        Then().Do(ctx => c.Out.AddFired({index}, Copy, Because(c{args})));");
         Line("    }");
         Line();
@@ -295,6 +315,10 @@ public sealed class FluentSourceWriter(RuleSet set)
     }
 
     // ---- conditions as C# ----
+
+    private static IEnumerable<BoundCondition> Conjuncts(BoundCondition condition) => condition is BoundAnd a
+        ? Conjuncts(a.Left).Concat(Conjuncts(a.Right))
+        : [condition];
 
     /// <summary>"Definitely true": a lifted comparison over null is false, as over an unknown value.</summary>
     private string True(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) => n switch
