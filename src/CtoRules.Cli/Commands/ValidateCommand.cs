@@ -26,6 +26,8 @@ public static class ValidateCommand
             var diagnostics = load.Diagnostics;
             if (load.RuleSet is { } checkedSet)
             {
+                // Works in the bibliography that nothing cites (CTO1023 warnings; publish refuses them).
+                diagnostics = diagnostics.AddRange(RuleSetReader.UncitedReferences(checkedSet));
                 // Published rules must raise their version with every change (CTO1021, docs/packs.md).
                 try
                 {
