@@ -102,14 +102,17 @@ public sealed class CompiledRuleSet
     /// <summary>The post-pass: rules whose condition is neither true nor false for this case.</summary>
     private void RecordUndecided(CaseFacts facts, EvaluationSink sink)
     {
-        var all = sink.Derived.ToArray();
         var bySlot = new DerivedFact[DerivedCount];
-        foreach (var d in all) bySlot[_derivedSlots[d.Name]] = d;
+        foreach (var d in sink.Derived) bySlot[_derivedSlots[d.Name]] = d;
         for (var i = 0; i < _undecided.Length; i++)
         {
             var check = _undecided[i];
             if (check is null || !AllPresent(bySlot, check.DerivedSlots) || !check.Holds(facts, bySlot)) continue;
-            RuleActions.Undecided(facts, i, all);
+            // Only the rule's own derived facts, as NRules would have matched them: explaining
+            // looks facts up by name, and over every derived fact that grew with the rule count.
+            var deps = check.DerivedSlots.Length == 0 ? [] : new DerivedFact[check.DerivedSlots.Length];
+            for (var k = 0; k < deps.Length; k++) deps[k] = bySlot[check.DerivedSlots[k]];
+            RuleActions.Undecided(facts, i, deps);
         }
     }
 
