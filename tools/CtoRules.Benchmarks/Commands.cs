@@ -25,11 +25,12 @@ public static class BenchCommand
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Measure CtoRules only" };
         var scaling = new Option<string?>("--scaling") { Description = "Also run the rule set replicated, e.g. 1,4,16" };
         var scalingCases = new Option<int>("--scaling-cases") { Description = "Cases per engine and factor in the scaling run", DefaultValueFactory = _ => 4_000 };
+        var scalingLimit = new Option<double>("--scaling-seconds-limit") { Description = "Skip an engine's larger factors once one took longer than this", DefaultValueFactory = _ => 60 };
         var minSeconds = new Option<double>("--min-seconds") { Description = "Minimum duration of each throughput measurement", DefaultValueFactory = _ => 1.5 };
         var output = new Option<string?>("--output") { Description = "Also write the JSON report to this file" };
         var command = new Command("bench", "Compile time, latency, throughput, allocations and memory of CtoRules beside its baselines")
         {
-            cases, threads, format, rules, seed, stream, noBaselines, scaling, scalingCases, minSeconds, output,
+            cases, threads, format, rules, seed, stream, noBaselines, scaling, scalingCases, scalingLimit, minSeconds, output,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +45,7 @@ public static class BenchCommand
                 Baselines = !parse.GetValue(noBaselines),
                 Scaling = parse.GetValue(scaling) is { Length: > 0 } s ? [.. s.Split(',').Select(int.Parse)] : [],
                 ScalingCases = parse.GetValue(scalingCases),
+                ScalingSecondsLimit = parse.GetValue(scalingLimit),
                 MinSeconds = parse.GetValue(minSeconds),
             };
             // Progress goes to stderr so that stdout is only the report.

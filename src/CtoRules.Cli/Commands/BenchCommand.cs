@@ -25,12 +25,13 @@ public static class BenchCommand
         var stream = new Option<int?>("--stream-cases") { Description = "Cases streamed for the peak working set (default 100000)" };
         var scaling = new Option<string?>("--scaling") { Description = "Also run the rule set replicated, e.g. 1,4,16" };
         var scalingCases = new Option<int?>("--scaling-cases") { Description = "Cases per engine and factor in the scaling run (default 4000)" };
+        var scalingLimit = new Option<double?>("--scaling-seconds-limit") { Description = "Skip an engine's larger factors once one took longer than this (default 60)" };
         var noBaselines = new Option<bool>("--no-baselines") { Description = "Measure CtoRules only" };
         var minSeconds = new Option<double?>("--min-seconds") { Description = "Minimum duration of each throughput measurement (default 1.5)" };
         var output = new Option<string?>("--output") { Description = "Also write the JSON report to this file" };
         var command = new Command("bench", "Measure compile time, latency, throughput, allocations and memory beside hand-written NRules and Microsoft RulesEngine")
         {
-            cases, threads, format, rules, seed, stream, scaling, scalingCases, noBaselines, minSeconds, output,
+            cases, threads, format, rules, seed, stream, scaling, scalingCases, scalingLimit, noBaselines, minSeconds, output,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +52,7 @@ public static class BenchCommand
             Add("--stream-cases", parse.GetValue(stream));
             Add("--scaling", parse.GetValue(scaling));
             Add("--scaling-cases", parse.GetValue(scalingCases));
+            Add("--scaling-seconds-limit", parse.GetValue(scalingLimit));
             Add("--min-seconds", parse.GetValue(minSeconds));
             Add("--output", parse.GetValue(output));
             if (parse.GetValue(noBaselines)) forwarded.Add("--no-baselines");

@@ -24,6 +24,9 @@ public sealed record BenchOptions
     /// <summary>Cases per engine and factor in the scaling run.</summary>
     public int ScalingCases { get; init; } = 4_000;
 
+    /// <summary>An engine whose scaling factor took longer than this is not run at larger factors.</summary>
+    public double ScalingSecondsLimit { get; init; } = 60;
+
     /// <summary>Minimum seconds of each throughput measurement.</summary>
     public double MinSeconds { get; init; } = 1.5;
 

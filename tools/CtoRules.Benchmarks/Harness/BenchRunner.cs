@@ -146,8 +146,16 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             var rules = new List<double>();
             var compileMs = new List<double>();
             var usPerCase = new List<double>();
+            var skipRest = false;
             foreach (var factor in options.Scaling)
             {
+                if (skipRest)
+                {
+                    rows.Add(new JsonObject { ["factor"] = factor, ["rules"] = set.Rules.Length * factor, ["skipped"] = $"the previous factor took over {options.ScalingSecondsLimit} s" });
+                    Log($"scaling {engine.Key} x{factor}: skipped (the previous factor took over {options.ScalingSecondsLimit} s)");
+                    continue;
+                }
+                var started = Stopwatch.GetTimestamp();
                 var t = Stopwatch.GetTimestamp();
                 var compiled = engine.Compile(set, factor);
                 var ms = Measure.Ms(t);
@@ -163,6 +171,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
                     ["compileMs"] = Round(ms), ["casesPerSecOneThread"] = Math.Round(rate), ["usPerCase"] = Round(1e6 / rate),
                 });
                 Log($"scaling {engine.Key} x{factor}: {compiled.EngineRuleCount} rules, compile {ms:F0} ms, {rate:F0} cases/s");
+                skipRest = Stopwatch.GetElapsedTime(started).TotalSeconds > options.ScalingSecondsLimit;
             }
             node[engine.Key] = new JsonObject
             {

@@ -29,7 +29,7 @@ public static class TextReport
             {
                 if (e is not JsonObject engine || engine["rows"] is not JsonArray rows) continue;
                 o.WriteLine($"scaling {key}: compile exponent {engine["compileExponent"]}, per-case exponent {engine["perCaseExponent"]}");
-                foreach (var row in rows)
+                foreach (var row in rows.Where(r => r!["skipped"] is null))
                     o.WriteLine($"  x{row!["factor"],-3} {row["rules"],6} rules {row["engineRules"],7} engine rules  compile {row["compileMs"],9} ms  {row["casesPerSecOneThread"],9} cases/s");
             }
         }

@@ -15,7 +15,8 @@ public static class ScalingPlot
         var plot = new Plot();
         foreach (var (key, label) in Engines)
         {
-            if (scaling[key]?["rows"] is not JsonArray rows) continue;
+            if (scaling[key]?["rows"] is not JsonArray all) continue;
+            var rows = all.Where(r => r!["skipped"] is null).ToList();
             var xs = rows.Select(r => Math.Log10(r!["rules"]!.GetValue<double>())).ToArray();
             var ys = rows.Select(r => Math.Log10(r!["casesPerSecOneThread"]!.GetValue<double>())).ToArray();
             var line = plot.Add.Scatter(xs, ys);
