@@ -29,13 +29,5 @@ internal static class SyntaxText
         _ => "w:" + l.Text,
     };
 
-    private static string Symbol(CompareOp op) => op switch
-    {
-        CompareOp.Equal => "==",
-        CompareOp.NotEqual => "!=",
-        CompareOp.Less => "<",
-        CompareOp.LessOrEqual => "<=",
-        CompareOp.Greater => ">",
-        _ => ">=",
-    };
+    private static string Symbol(CompareOp op) => BoundCompare.Symbol(op);
 }

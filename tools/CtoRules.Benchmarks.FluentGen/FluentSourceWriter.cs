@@ -447,15 +447,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         _ => $"HandText.R({Access(f, "c", nullSafe: true)})",
     };
 
-    private static string Op(CompareOp op) => op switch
-    {
-        CompareOp.Equal => "==",
-        CompareOp.NotEqual => "!=",
-        CompareOp.Less => "<",
-        CompareOp.LessOrEqual => "<=",
-        CompareOp.Greater => ">",
-        _ => ">=",
-    };
+    private static string Op(CompareOp op) => BoundCompare.Symbol(op);
 
     private static string Lit(FactField f, double v) => f.Type switch
     {

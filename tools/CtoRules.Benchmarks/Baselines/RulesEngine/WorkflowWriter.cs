@@ -107,15 +107,7 @@ public static class WorkflowWriter
 
     private static string Access(FactField f) => $"c.{ReCase.Pascal(f.Block)}.{ReCase.Pascal(f.Name)}";
 
-    private static string Op(CompareOp op) => op switch
-    {
-        CompareOp.Equal => "==",
-        CompareOp.NotEqual => "!=",
-        CompareOp.Less => "<",
-        CompareOp.LessOrEqual => "<=",
-        CompareOp.Greater => ">",
-        _ => ">=",
-    };
+    private static string Op(CompareOp op) => BoundCompare.Symbol(op);
 
     private static string Lit(FactField f, double v) => f.Type switch
     {
