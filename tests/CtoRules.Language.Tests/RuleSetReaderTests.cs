@@ -417,7 +417,7 @@ public class RuleSetReaderTests
     public void CTO1012_invalid_derived_fact_name() =>
         ShouldBe(Single(Load(("rules/derived/d.md", DerivedRule("d.a", "Heavy-calc", "lesion.inStent")))),
             "CTO1012", At("rules/derived/d.md", 5, 10),
-            "'Heavy-calc' is not a valid derived fact name: use camelCase starting with a lower-case letter, e.g. heavyCalcification");
+            "'Heavy-calc' is not a valid derived fact name: use camelCase starting with a lower-case letter, not a keyword or a block name, e.g. heavyCalcification");
 
     /// <summary>
     /// BUG: an invalid rule id is reported at the key <c>id</c> (column 1) whereas every other

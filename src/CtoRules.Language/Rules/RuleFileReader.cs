@@ -105,9 +105,9 @@ internal static class RuleFileReader
                 break;
             case RuleRole.Derived:
                 derives = fields.String("derives", required: true);
-                if (derives is not null && !RuleIds.IsDerivedName(derives))
+                if (derives is not null && (!RuleIds.IsDerivedName(derives) || IsReserved(derives)))
                 {
-                    fields.Report(DiagnosticDescriptors.InvalidId, fields.At(fields.Value("derives")!), derives, "derived fact name", "use camelCase starting with a lower-case letter, e.g. heavyCalcification");
+                    fields.Report(DiagnosticDescriptors.InvalidId, fields.At(fields.Value("derives")!), derives, "derived fact name", "use camelCase starting with a lower-case letter, not a keyword or a block name, e.g. heavyCalcification");
                     derives = null;
                 }
                 if (!fields.Has("when")) fields.Report(DiagnosticDescriptors.MissingField, fields.At(fields.Node), "when");
@@ -155,6 +155,10 @@ internal static class RuleFileReader
         };
         return new RuleDraft(partial, fields, yaml, syntax);
     }
+
+    /// <summary>A derived fact may not be named like a keyword or a case block: it could never be referred to.</summary>
+    private static bool IsReserved(string name) =>
+        name is "and" or "or" or "not" or "in" or "known" or "true" or "false" || CaseSchema.IsBlock(name);
 
     private static string Describe(RuleRole role) => role switch
     {
