@@ -15,24 +15,18 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var cases = new Option<int>("--cases") { Description = "Cases generated and evaluated by each engine", DefaultValueFactory = _ => 20_000 };
-        var threads = new Option<string>("--threads") { Description = "1, or all (one worker per core) for the all-cores throughput", DefaultValueFactory = _ => "all" };
-        threads.AcceptOnlyFromAmong("1", "all");
-        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        // The options belong to the tool (tools/CtoRules.Benchmarks/Commands.cs), which validates
+        // them; this command resolves the rules folder as every ctorules command does and forwards
+        // everything else unchanged, so the two never drift apart.
         var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
-        var seed = new Option<int?>("--seed") { Description = "Case generator seed (default 42)" };
-        var stream = new Option<int?>("--stream-cases") { Description = "Cases streamed for the peak working set (default 100000)" };
-        var scaling = new Option<string?>("--scaling") { Description = "Also run the rule set replicated, e.g. 1,4,16" };
-        var scalingCases = new Option<int?>("--scaling-cases") { Description = "Cases per engine and factor in the scaling run (default 4000)" };
-        var scalingLimit = new Option<double?>("--scaling-seconds-limit") { Description = "Skip an engine's larger factors once one took longer than this (default 60)" };
-        var noBaselines = new Option<bool>("--no-baselines") { Description = "Measure CtoRules only" };
-        var minSeconds = new Option<double?>("--min-seconds") { Description = "Minimum duration of each throughput measurement (default 1.5)" };
-        var output = new Option<string?>("--output") { Description = "Also write the JSON report to this file" };
-        var command = new Command("bench", "Measure compile time, latency, throughput, allocations and memory beside hand-written NRules and Microsoft RulesEngine")
+        var command = new Command("bench",
+            "Measure compile time, latency, throughput, allocations and memory beside hand-written NRules and Microsoft RulesEngine. " +
+            "Other options are the benchmark tool's: --cases N, --threads 1|all, --format text|json, --seed N, --stream-cases N, " +
+            "--scaling 1,4,16, --scaling-cases N, --scaling-seconds-limit S, --min-seconds S, --no-baselines, --output FILE.")
         {
-            cases, threads, format, rules, seed, stream, scaling, scalingCases, scalingLimit, noBaselines, minSeconds, output,
+            rules,
         };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
             var tool = Locate();
@@ -41,22 +35,7 @@ public static class BenchCommand
                 Console.Error.WriteLine("ctorules bench: the benchmark tool is not built; run: dotnet build tools/CtoRules.Benchmarks -c Release");
                 return CliHost.Failed;
             }
-            List<string> forwarded = ["bench", "--cases", parse.GetValue(cases).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--threads", parse.GetValue(threads)!, "--format", parse.GetValue(format)!,
-                "--rules", RulesLocator.Resolve(parse.GetValue(rules))];
-            void Add(string name, object? value)
-            {
-                if (value is not null) forwarded.AddRange([name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!]);
-            }
-            Add("--seed", parse.GetValue(seed));
-            Add("--stream-cases", parse.GetValue(stream));
-            Add("--scaling", parse.GetValue(scaling));
-            Add("--scaling-cases", parse.GetValue(scalingCases));
-            Add("--scaling-seconds-limit", parse.GetValue(scalingLimit));
-            Add("--min-seconds", parse.GetValue(minSeconds));
-            Add("--output", parse.GetValue(output));
-            if (parse.GetValue(noBaselines)) forwarded.Add("--no-baselines");
-            return Run(tool, forwarded);
+            return Run(tool, ["bench", "--rules", RulesLocator.Resolve(parse.GetValue(rules)), .. parse.UnmatchedTokens]);
         });
         return command;
     }
