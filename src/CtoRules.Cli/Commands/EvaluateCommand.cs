@@ -14,15 +14,23 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML); - reads one case from standard input", Arity = ArgumentArity.OneOrMore };
         var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
         var pack = new Option<string?>("--pack") { Description = "Evaluate with a published pack (.ctopack.json) instead of a rules folder: replays its exact rules" };
         var keys = new Option<string[]>("--public-key") { Description = "With --pack: require a signature by one of these public keys" };
+        var trustUnsigned = new Option<bool>("--trust-unsigned") { Description = "With --pack and no --public-key: use the pack although its signature is not verified" };
         var format = new Option<string>("--format") { Description = "text, json (one advice@1 document, or an array for several cases) or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
-        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, rules, pack, keys, format };
+        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, rules, pack, keys, trustUnsigned, format };
         command.SetAction(parse =>
         {
+            // System.CommandLine takes an unknown --option as a file name; say what it is instead.
+            if (parse.GetValue(files)!.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                Console.Error.WriteLine($"ctorules: unknown option '{unknown}'");
+                Console.Error.WriteLine("Run 'ctorules evaluate --help' for usage.");
+                return CliHost.Usage;
+            }
             Advisor advisor;
             if (parse.GetValue(pack) is { } packFile)
             {
@@ -31,7 +39,14 @@ public static class EvaluateCommand
                     Console.Error.WriteLine("ctorules: give --pack or --rules, not both");
                     return CliHost.InvalidInput;
                 }
-                var trust = VerifyCommand.TrustFrom(parse.GetValue(keys), Console.Error);
+                var publicKeys = parse.GetValue(keys);
+                // Secure by default: a pack whose signature is not verified is not used unless asked.
+                if ((publicKeys is null || publicKeys.Length == 0) && !parse.GetValue(trustUnsigned))
+                {
+                    Console.Error.WriteLine("ctorules: the pack's signature would not be verified; give --public-key KEY.pub.pem to verify it, or --trust-unsigned to use it anyway");
+                    return CliHost.Failed;
+                }
+                var trust = VerifyCommand.TrustFrom(publicKeys, Console.Error);
                 if (trust is null) return CliHost.InvalidInput;
                 try
                 {
@@ -57,11 +72,12 @@ public static class EvaluateCommand
     public static int Run(Advisor advisor, IReadOnlyList<string> files, string format, TextWriter output, TextWriter error)
     {
         var exit = CliHost.Ok;
-        var documents = new List<AdviceDocument>();
+        var noCategories = advisor.RuleSet.Scores.Where(s => s.Categories.IsEmpty).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var json = new StreamingJsonArray(output);
         var first = true;
         foreach (var file in files)
         {
-            var read = CaseFiles.Read(file);
+            var read = file == "-" ? CaseFiles.ReadStandardInput(Console.OpenStandardInput()) : CaseFiles.Read(file);
             if (!read.IsValid)
             {
                 foreach (var e in read.Errors) error.WriteLine($"{file}: {e.Path}: {e.Message}");
@@ -75,21 +91,16 @@ public static class EvaluateCommand
                     output.WriteLine(AdviceJson.Serialize(advice, indented: false));
                     break;
                 case "json":
-                    documents.Add(advice);
+                    json.Add(AdviceJson.Serialize(advice));
                     break;
                 default:
                     if (!first) output.WriteLine(new string('-', 78));
-                    TextAdviceRenderer.Render(advice, advisor.RuleSet.Bibliography, output);
+                    TextAdviceRenderer.Render(advice, advisor.RuleSet.Bibliography, output, noCategories);
                     break;
             }
             first = false;
         }
-        if (format == "json")
-        {
-            if (documents.Count == 1) output.WriteLine(AdviceJson.Serialize(documents[0]));
-            else if (documents.Count > 1)
-                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(documents, AdviceJson.Indented));
-        }
+        if (format == "json") json.End();
         return exit;
     }
 }

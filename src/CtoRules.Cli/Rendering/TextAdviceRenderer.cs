@@ -7,7 +7,9 @@ namespace CtoRules.Cli.Rendering;
 /// <summary>The readable report of <c>evaluate --format text</c>.</summary>
 public static class TextAdviceRenderer
 {
-    public static void Render(AdviceDocument advice, IReadOnlyDictionary<string, Reference> bibliography, TextWriter o)
+    /// <param name="scoresWithoutCategories">Scores that publish no categories (CL, KCCT): they say so instead of "undecided".</param>
+    public static void Render(AdviceDocument advice, IReadOnlyDictionary<string, Reference> bibliography, TextWriter o,
+        IReadOnlySet<string>? scoresWithoutCategories = null)
     {
         var digest = advice.RuleSet.Digest ?? "working copy, not published";
         o.WriteLine($"Case {advice.CaseId}");
@@ -18,7 +20,8 @@ public static class TextAdviceRenderer
         if (advice.Scores.IsEmpty) o.WriteLine("  (none can be computed from the facts given)");
         foreach (var s in advice.Scores)
         {
-            var category = s.Category ?? (s.Missing.IsEmpty ? "" : "category undecided");
+            var category = s.Category ?? (scoresWithoutCategories?.Contains(s.Score) == true ? "no published categories"
+                : s.Missing.IsEmpty ? "" : "category undecided");
             o.WriteLine($"  {s.Score,-16} {N(s.Points)} / {N(s.MaxPoints)}  {category}{(s.CategoryNote is null ? "" : $" ({s.CategoryNote})")}");
             foreach (var c in s.Components)
                 o.WriteLine($"    +{N(c.Points),-4} {c.Item,-28} because {string.Join("; ", c.Because)}");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CtoRules.Inputs;
 using CtoRules.Language.Conditions;
 using CtoRules.Language.Diagnostics;
 using CtoRules.Language.References;
@@ -46,16 +47,28 @@ public static class RuleSetReader
         return diagnostics.Count == 0 ? load : new RuleSetLoad(null, [.. diagnostics, .. load.Diagnostics]);
     }
 
+    /// <summary>The most one source file may hold; the largest shipped file is a few KiB.</summary>
+    public const int MaxSourceBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads one source with a hard byte limit, refusing devices and FIFOs, and strict UTF-8: a bad
+    /// byte is an error at its line and column, never a U+FFFD sealed into a published pack.
+    /// </summary>
     private static void Add(List<SourceFile> sources, List<Diagnostic> diagnostics, string file, string logical)
     {
-        try
+        var display = Display(file);
+        var read = InputFile.ReadBytes(file, MaxSourceBytes);
+        if (read.Error is not null)
         {
-            sources.Add(new SourceFile(logical, File.ReadAllText(file), Display(file)));
+            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(display), read.Error));
+            return;
         }
-        catch (IOException e)
+        if (!StrictUtf8.TryDecode(read.Bytes!, out var text, out var error, out var line, out var column))
         {
-            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(Display(file)), e.Message));
+            diagnostics.Add(DiagnosticDescriptors.InvalidUtf8.Create(new SourceLocation(display, line, column), error!));
+            return;
         }
+        sources.Add(new SourceFile(logical, text, display));
     }
 
     /// <summary>The path relative to the current folder when below it, else absolute.</summary>
@@ -124,6 +137,7 @@ public static class RuleSetReader
         if (ruleDrafts.Count == 0)
             diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
 
+        SuppressEchoesOfBrokenDerivedFiles(sources, ruleDrafts, derivedNames, diagnostics);
         var sorted = diagnostics.OrderBy(d => d.Location.File, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToImmutableArray();
         if (sorted.Any(d => d.IsError) || manifest is null)
@@ -140,6 +154,22 @@ public static class RuleSetReader
             ContentDigest = RuleSet.ComputeDigest(sources),
         };
         return new RuleSetLoad(set, sorted);
+    }
+
+    /// <summary>
+    /// A derived-fact file that cannot be read still names its fact (<c>derives: x</c>): the rules
+    /// using x then get no "unknown path 'x'" errors, which would bury the file's own error.
+    /// </summary>
+    private static void SuppressEchoesOfBrokenDerivedFiles(ImmutableArray<SourceFile> sources, List<RuleDraft> drafts,
+        HashSet<string> derived, List<Diagnostic> diagnostics)
+    {
+        var read = drafts.Select(d => d.Partial.Source.Path).ToHashSet(StringComparer.Ordinal);
+        var names = sources.Where(s => s.Path.EndsWith(".md", StringComparison.Ordinal) && !read.Contains(s.Path))
+            .Select(s => System.Text.RegularExpressions.Regex.Match(s.Text, @"^derives:\s*['""]?([A-Za-z][A-Za-z0-9_]*)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value).Where(n => !derived.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0) return;
+        diagnostics.RemoveAll(d => d.Code == DiagnosticDescriptors.UnknownPath.Code
+            && names.Any(n => d.Message.StartsWith($"unknown path '{n}'", StringComparison.Ordinal)));
     }
 
     private static BoundCondition? Bind(ConditionSyntax? syntax, Yaml.YamlFields fields, string yaml, IReadOnlySet<string> derived, List<Diagnostic> diagnostics)
@@ -206,6 +236,7 @@ public static class RuleSetReader
     private static void CheckScores(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
     {
         var names = scores.Select(s => s.Partial.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        CheckScorePoints(rules, scores);
         var items = new Dictionary<(string, string), RuleDraft>();
         foreach (var r in rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score is not null))
         {
@@ -217,6 +248,34 @@ public static class RuleSetReader
             else items[(r.Partial.Score!, r.Partial.Item)] = r;
         }
     }
+
+    /// <summary>
+    /// Each item's points are positive, finite and at most the score's maximum, and the items of a
+    /// score add up to exactly its declared maximum: otherwise a case shows "103 / 5" or "-4 / 5".
+    /// </summary>
+    private static void CheckScorePoints(List<RuleDraft> rules, List<ScoreDraft> scores)
+    {
+        foreach (var score in scores.Where(s => s.Partial.Name.Length > 0 && s.Partial.MaxPoints > 0))
+        {
+            var max = score.Partial.MaxPoints;
+            var items = rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score == score.Partial.Name).ToList();
+            var valid = true;
+            foreach (var item in items.Where(i => i.Fields.Value("points") is not null))
+            {
+                var points = item.Partial.Points;
+                if (double.IsFinite(points) && points > 0 && points <= max) continue;
+                valid = false;
+                item.Fields.Report(DiagnosticDescriptors.InvalidScorePoints, item.Fields.At(item.Fields.Value("points")!),
+                    Format(points), Format(max), score.Partial.Name);
+            }
+            var sum = items.Sum(i => i.Partial.Points);
+            if (valid && items.Count > 0 && Math.Abs(sum - max) > 1e-9)
+                score.Fields.Report(sum < max ? DiagnosticDescriptors.ScorePointsBelowMax : DiagnosticDescriptors.ScorePointsAboveMax, score.Fields.At(score.Fields.Value("maxPoints") ?? score.Fields.Value("score")!),
+                    score.Partial.Name, Format(sum), Format(max));
+        }
+    }
+
+    private static string Format(double d) => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void CheckCycles(Dictionary<string, RuleDraft> derivedBy, List<RuleDefinition> rules, List<Diagnostic> diagnostics)
     {
