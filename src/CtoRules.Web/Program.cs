@@ -4,6 +4,8 @@ using CtoRules.Web.Hosting;
 // The CtoRules HTTP API. Run: dotnet run --project src/CtoRules.Web -- [--rules rules] [--urls http://127.0.0.1:5080]
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ExitCleanlyOnStartupErrors();
+builder.LimitSlowAndLargeRequests();
 builder.BindToLoopbackByDefault();
 builder.AddRuleSet();
 builder.AddProblemResponses();
@@ -11,6 +13,7 @@ builder.AddProblemResponses();
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseHeadAndBadRequestHandling();
 
 app.MapEvaluateApi();
 app.MapRuleSetApi();

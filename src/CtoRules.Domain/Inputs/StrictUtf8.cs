@@ -36,7 +36,7 @@ public static class StrictUtf8
         }
         var offset = FirstInvalid(bytes);
         (line, column) = Locate(bytes, offset);
-        error = $"invalid UTF-8 at line {line}, column {column} (byte 0x{bytes[offset]:X2} at offset {offset}); save the file as UTF-8";
+        error = $"invalid UTF-8 at line {line}, column {column} (byte 0x{bytes[offset]:X2} at offset {offset}); the text must be UTF-8";
         return false;
     }
 

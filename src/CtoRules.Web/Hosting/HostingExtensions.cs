@@ -26,8 +26,9 @@ public static class HostingExtensions
         var folder = ResolveRules(builder.Configuration["rules"]);
         var load = RuleSetReader.LoadDirectory(folder);
         if (load.RuleSet is null)
-            throw new InvalidOperationException($"the rule set in {folder} has errors:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, load.Diagnostics.Where(d => d.IsError)));
+            throw new InvalidOperationException($"the rule set in {folder} cannot be used: " +
+                string.Join("; ", load.Diagnostics.Where(d => d.IsError).Take(3)) +
+                (load.Diagnostics.Count(d => d.IsError) > 3 ? $" (and {load.Diagnostics.Count(d => d.IsError) - 3} more; run 'ctorules validate')" : ""));
         builder.Services.AddSingleton(load.RuleSet);
         builder.Services.AddSingleton(_ => new Advisor(load.RuleSet));
         return builder;
@@ -49,7 +50,15 @@ public static class HostingExtensions
 
     private static string ResolveRules(string? named)
     {
-        if (!string.IsNullOrEmpty(named)) return named;
+        if (!string.IsNullOrEmpty(named))
+        {
+            // `dotnet run --project src/CtoRules.Web -- --rules rules` runs in the project folder: a
+            // relative folder that is not here is looked for in the folders above, as the clone's root.
+            if (Path.IsPathRooted(named) || Directory.Exists(named)) return named;
+            for (var dir = new DirectoryInfo(Environment.CurrentDirectory).Parent; dir is not null; dir = dir.Parent)
+                if (Directory.Exists(Path.Combine(dir.FullName, named))) return Path.Combine(dir.FullName, named);
+            return named;
+        }
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "rules");
