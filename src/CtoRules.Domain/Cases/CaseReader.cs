@@ -68,7 +68,13 @@ public static class CaseReader
         };
         // Read first: a missing file is "no such file", whatever its name.
         var input = InputFile.ReadText(path, CaseSchema.MaxInputBytes);
-        if (input.Error is not null) return CaseReadResult.Invalid("$", $"cannot read the file: {input.Error}");
+        if (input.Error is not null)
+        {
+            // A regular file over the limit gives its size; a device has none.
+            if (input.Error.StartsWith("it is larger", StringComparison.Ordinal) && new FileInfo(path).Length > CaseSchema.MaxInputBytes)
+                return TooLarge(new FileInfo(path).Length);
+            return CaseReadResult.Invalid("$", $"cannot read the file: {input.Error}");
+        }
         if (read is null)
             return CaseReadResult.Invalid("$", extension.Length == 0
                 ? "the file name has no extension; expected .json, .yaml or .yml"

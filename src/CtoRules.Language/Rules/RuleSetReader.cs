@@ -236,7 +236,6 @@ public static class RuleSetReader
     private static void CheckScores(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
     {
         var names = scores.Select(s => s.Partial.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
-        CheckScorePoints(rules, scores);
         var items = new Dictionary<(string, string), RuleDraft>();
         foreach (var r in rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score is not null))
         {
@@ -247,20 +246,24 @@ public static class RuleSetReader
                 r.Fields.Report(DiagnosticDescriptors.DuplicateScoreItem, r.Fields.At(r.Fields.Value("item")!), r.Partial.Score, r.Partial.Item, first.Partial.Source.Display);
             else items[(r.Partial.Score!, r.Partial.Item)] = r;
         }
+        CheckScorePoints(rules, scores, diagnostics);
     }
 
     /// <summary>
     /// Each item's points are positive, finite and at most the score's maximum, and the items of a
     /// score add up to exactly its declared maximum: otherwise a case shows "103 / 5" or "-4 / 5".
     /// </summary>
-    private static void CheckScorePoints(List<RuleDraft> rules, List<ScoreDraft> scores)
+    private static void CheckScorePoints(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
     {
         foreach (var score in scores.Where(s => s.Partial.Name.Length > 0 && s.Partial.MaxPoints > 0))
         {
             var max = score.Partial.MaxPoints;
             var items = rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score == score.Partial.Name).ToList();
-            var valid = true;
-            foreach (var item in items.Where(i => i.Fields.Value("points") is not null))
+            // A score whose files already have errors is not summed: the sum would only echo them.
+            var files = items.Select(i => i.Partial.Source.Display).Append(score.Partial.Source.Display).ToHashSet(StringComparer.Ordinal);
+            var valid = !diagnostics.Any(d => d.IsError && files.Contains(d.Location.File));
+            foreach (var item in items.Where(i => i.Fields.Value("points") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } raw }
+                && double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
             {
                 var points = item.Partial.Points;
                 if (double.IsFinite(points) && points > 0 && points <= max) continue;
