@@ -37,7 +37,6 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidUtf8 = E("CTO1025", "Invalid UTF-8", "{0}");
     public static readonly DiagnosticDescriptor InvalidScorePoints = E("CTO1026", "Invalid score item points", "points must be a positive number no larger than the maximum {1} of score '{2}', got {0}");
     public static readonly DiagnosticDescriptor ScorePointsBelowMax = E("CTO1027", "Score items cannot reach the maximum", "the items of score '{0}' add up to {1}, below its maxPoints {2}: the maximum cannot be reached");
-    public static readonly DiagnosticDescriptor ScorePointsAboveMax = W("CTO1028", "Score items add up to more than the maximum", "the items of score '{0}' add up to {1}, above its maxPoints {2}; this is only right when some items exclude each other");
 
     // Parsing
     public static readonly DiagnosticDescriptor SyntaxError = E("CTO2001", "Syntax error", "{0}");

@@ -251,7 +251,7 @@ public static class RuleSetReader
 
     /// <summary>
     /// Each item's points are positive, finite and at most the score's maximum, and the items of a
-    /// score add up to exactly its declared maximum: otherwise a case shows "103 / 5" or "-4 / 5".
+    /// score add up to at least its declared maximum: otherwise a case shows "103 / 5" or "-4 / 5".
     /// </summary>
     private static void CheckScorePoints(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
     {
@@ -272,8 +272,10 @@ public static class RuleSetReader
                     Format(points), Format(max), score.Partial.Name);
             }
             var sum = items.Sum(i => i.Partial.Points);
-            if (valid && items.Count > 0 && Math.Abs(sum - max) > 1e-9)
-                score.Fields.Report(sum < max ? DiagnosticDescriptors.ScorePointsBelowMax : DiagnosticDescriptors.ScorePointsAboveMax, score.Fields.At(score.Fields.Value("maxPoints") ?? score.Fields.Value("score")!),
+            // Above the maximum is not reported: items may be exclusive grades (KCCT's peripheral and
+            // central calcification), which the format cannot declare yet; each item is still <= max.
+            if (valid && items.Count > 0 && max - sum > 1e-9)
+                score.Fields.Report(DiagnosticDescriptors.ScorePointsBelowMax, score.Fields.At(score.Fields.Value("maxPoints") ?? score.Fields.Value("score")!),
                     score.Partial.Name, Format(sum), Format(max));
         }
     }
