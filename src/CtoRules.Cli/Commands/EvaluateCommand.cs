@@ -62,7 +62,9 @@ public static class EvaluateCommand
             {
                 var set = RulesLocator.Load(parse.GetValue(rules), Console.Error);
                 if (set is null) return CliHost.Failed;
-                advisor = new Advisor(set);
+                // A working copy identical to a published pack says it is that version (issue 8, point 9).
+                var packs = Path.Combine(RulesLocator.Resolve(parse.GetValue(rules)), "..", "packs");
+                advisor = new Advisor(Packs.PublishedMatch.Apply(set, packs));
             }
             return Run(advisor, parse.GetValue(files)!, parse.GetValue(format)!, Console.Out, Console.Error);
         });
