@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.BindToLoopbackByDefault();
 builder.AddRuleSet();
 builder.AddProblemResponses();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
@@ -15,6 +16,7 @@ app.UseProblemResponses();
 app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
+app.MapCdsHooks();
 
 app.Run();
 
