@@ -68,6 +68,8 @@ public static class CardBuilder
         md.AppendLine("**Because**");
         md.AppendLine();
         foreach (var b in item.Because) md.Append("- `").Append(b).AppendLine("`");
+        // A rule without a condition applies to every case in its stage's scope: say so rather than leave the list empty.
+        if (item.Because.IsEmpty) md.AppendLine("- the rule applies to every case at this stage (it has no condition)");
         if (rule is not null && rule.Rationale.Trim().Length > 0)
         {
             md.AppendLine();

@@ -185,13 +185,16 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
 
     private static DateTimeOffset? Effective(Observation o) => o.Effective switch
     {
-        FhirDateTime d => d.TryToDateTimeOffset(out var t) ? t : null,
-        Period { EndElement: { } end } => end.TryToDateTimeOffset(out var t) ? t : null,
+        FhirDateTime d => Instant(d.Value),
+        Period { EndElement: { } end } => Instant(end.Value),
         _ => o.Issued,
     };
 
-    private static DateTimeOffset? RecordedOrOnset(Condition c) =>
-        c.RecordedDateElement is { } r && r.TryToDateTimeOffset(out var t) ? t : null;
+    private static DateTimeOffset? RecordedOrOnset(Condition c) => Instant(c.RecordedDate);
+
+    /// <summary>A FHIR dateTime (possibly only a date) as an instant; a date without a zone counts as UTC.</summary>
+    private static DateTimeOffset? Instant(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
 
     internal static string Describe(OperationOutcome oo) =>
         string.Join("; ", oo.Issue.Select(i => $"{i.Severity?.ToString().ToLowerInvariant()}: {i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString()}"));

@@ -35,7 +35,9 @@ public sealed class CdsFeedbackStoreTests : IDisposable
             var receipt = await store.RecordFeedbackAsync("cto-calcium-advisor",
                 [overridden, overridden, new("00000000-0000-0000-0000-000000000003", "accepted", null, null, null, null, at), new("nope", "accepted", null, null, null, null, at)],
                 CancellationToken.None);
-            receipt.Should().Be(new FeedbackReceipt(2, 1, ["feedback[3].card: 'nope' is not a card of cto-calcium-advisor"]));
+            receipt.Stored.Should().Be(2);
+            receipt.Duplicates.Should().Be(1);
+            receipt.Refused.Should().Equal("feedback[3].card: 'nope' is not a card of cto-calcium-advisor");
             (await store.RecordFeedbackAsync("cto-calcium-advisor", [overridden], CancellationToken.None)).Duplicates.Should().Be(1);
         }
         using (var store = Open())

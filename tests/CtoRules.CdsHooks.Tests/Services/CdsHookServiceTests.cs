@@ -41,7 +41,7 @@ public class CdsHookServiceTests
             card.Indicator.Should().Be(item.Kind switch { "avoid" => "critical", "caution" => "warning", _ => "info" });
             card.Source.Url.Should().Be($"{Site}/rules/{card.RuleId}");
             card.Source.Label.Should().Contain(result.Advice.RuleSet.Version);
-            card.Detail.Should().Contain(item.Because[0]);
+            foreach (var because in item.Because) card.Detail.Should().Contain(because);
         }
         result.Cards.SelectMany(c => c.Links).Should().Contain(l => l.Url.StartsWith("https://doi.org/10.4244/EIJ-D-22-01096"));
     }
