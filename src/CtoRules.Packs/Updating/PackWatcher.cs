@@ -29,7 +29,10 @@ public sealed class PackWatcher : IAsyncDisposable, IDisposable
     private PackInForce? _inForce;
     private Task? _loop;
 
-    /// <summary>Creates a watcher; call <see cref="StartAsync"/> to load the first pack and start watching.</summary>
+    /// <summary>
+    /// Creates a watcher; call <see cref="StartAsync"/> to load the first pack and start watching.
+    /// The watcher owns <paramref name="source"/> and disposes it.
+    /// </summary>
     public PackWatcher(PackSource source, PackWatcherOptions options, ILogger<PackWatcher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -282,6 +285,7 @@ public sealed class PackWatcher : IAsyncDisposable, IDisposable
         _source.Changed -= OnSourceChanged;
         if (!_stop.IsCancellationRequested) await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is not null) await _loop.ConfigureAwait(false);
+        _source.Dispose();
         _stop.Dispose();
     }
 
