@@ -10,7 +10,7 @@ namespace CtoRules.Engine.Corpus;
 /// </summary>
 public static class ClauseTruth
 {
-    /// <param name="derived">The value of a derived fact for this case.</param>
+    /// <summary>The clause's value for the case; <c>derived</c> gives the value of a derived fact for this case.</summary>
     public static Truth Of(BoundCondition clause, Case @case, Func<string, Truth> derived)
     {
         var v = @case.Values;

@@ -28,7 +28,7 @@ public sealed class ReviewWorkflow(ReviewDbContext db, ReviewWorkspace workspace
         return s;
     }
 
-    /// <param name="mutations">Also run the mutation check (the longest part; the site runs it, tests of the workflow may not).</param>
+    /// <summary>Submits the working copy; <c>mutations</c>: also run the mutation check (the longest part; the site runs it, tests of the workflow may not).</summary>
     public async Task<ReviewOutcome> SubmitAsync(ReviewActor actor, string summary, bool mutations = true, CancellationToken ct = default)
     {
         var why = ReviewRules.WhyNotSubmit(actor);
