@@ -27,6 +27,12 @@ public sealed class CaseFacts
     public readonly int Blocks;
     public readonly int StageOrdinal;
 
+    /// <summary>
+    /// The scores by <c>RuleSet.Scores</c> index, set once every score item is decided or undecided
+    /// (null before, and in rule sets where no rule reads a score). Read by compiled conditions.
+    /// </summary>
+    public ScoreFact[]? Scores;
+
     internal EvaluationSink Sink { get; }
 
     public bool HasBlock(int index) => (Blocks & (1 << index)) != 0;
