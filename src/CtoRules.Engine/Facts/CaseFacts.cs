@@ -15,7 +15,7 @@ public sealed class CaseFacts
         Case = @case;
         V = @case.UnsafeValues;
         Blocks = @case.BlockMask;
-        StageOrdinal = (int)V[CaseSchema.Stage.Slot];
+        StageOrdinal = Scope.StageOrdinal(V);
         Sink = sink;
     }
 
@@ -25,6 +25,7 @@ public sealed class CaseFacts
     public readonly double[] V;
 
     public readonly int Blocks;
+    /// <summary>The stage ordinal that scopes advice rules (<see cref="Scope"/>), not always the case's stage.</summary>
     public readonly int StageOrdinal;
 
     /// <summary>
