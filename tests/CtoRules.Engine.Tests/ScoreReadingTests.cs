@@ -71,4 +71,12 @@ public class ScoreReadingTests
         score.Compare(op, value).Should().Be(expected);
         new ScoreFact("S", false, 0, 0, 0, 5, [], [], ["ccta"]).Compare(op, value).Should().Be(Truth.Unknown, "a score that is not computed has no points");
     }
+
+    [Fact]
+    public void The_CL_score_carries_its_unconfirmed_flag_in_the_advice()
+    {
+        var cl = Evaluate(Lesion(25)).Scores.Should().ContainSingle(x => x.Score == "CL").Subject;
+        cl.Caveat.Should().Contain("not confirmed");
+        Evaluate(Lesion(25)).Scores.Should().ContainSingle(x => x.Score == "J-CTO").Which.Caveat.Should().BeNull();
+    }
 }
