@@ -27,7 +27,7 @@ public sealed class BadRuleInputTests : IDisposable
         load.Diagnostics.Should().ContainSingle().Subject.ToString().Replace(Path.GetTempPath(), "TMP/");
 
     [Fact]
-    public void Invalid_utf8_in_a_rule_file_is_CTO1025_at_its_line_and_column_not_a_replacement_character()
+    public void Invalid_utf8_in_a_rule_file_is_CTO1026_at_its_line_and_column_not_a_replacement_character()
     {
         MinimalKb();
         var bytes = Encoding.UTF8.GetBytes(AdviceRule().Replace("Do it.", "Do it\u0001", StringComparison.Ordinal));
@@ -35,7 +35,7 @@ public sealed class BadRuleInputTests : IDisposable
         var file = Path.Combine(Rules, "lesion-preparation", "x.md");
         File.WriteAllBytes(file, bytes);
         var d = RuleSetReader.LoadDirectory(Rules).Diagnostics.Where(d => d.IsError).Should().ContainSingle().Subject;
-        d.Code.Should().Be("CTO1025");
+        d.Code.Should().Be("CTO1026");
         (d.Location.Line, d.Location.Column).Should().Be((9, 12));
         d.Message.Should().Be("invalid UTF-8 at line 9, column 12 (byte 0xFE at offset 125); the text must be UTF-8");
     }
@@ -68,16 +68,16 @@ public sealed class BadRuleInputTests : IDisposable
     {
         var d = Load(("rules/scores/J-CTO.yaml", JctoScore), ("rules/scores/J-CTO/a.md", ScoreItem("s.a", "a", points)))
             .Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be("CTO1026");
-        d.ToString().Should().Be("rules/scores/J-CTO/a.md(7,9): error CTO1026: " + message);
+        d.Code.Should().Be("CTO1027");
+        d.ToString().Should().Be("rules/scores/J-CTO/a.md(7,9): error CTO1027: " + message);
     }
 
     [Fact]
-    public void Score_items_that_cannot_reach_the_maximum_are_CTO1027()
+    public void Score_items_that_cannot_reach_the_maximum_are_CTO1028()
     {
         Load(("rules/scores/J-CTO.yaml", JctoScore), ("rules/scores/J-CTO/a.md", ScoreItem("s.a", "a", "2")))
             .Diagnostics.Should().ContainSingle().Subject.ToString()
-            .Should().Be("rules/scores/J-CTO.yaml(3,12): error CTO1027: the items of score 'J-CTO' add up to 2, below its maxPoints 5: the maximum cannot be reached");
+            .Should().Be("rules/scores/J-CTO.yaml(3,12): error CTO1028: the items of score 'J-CTO' add up to 2, below its maxPoints 5: the maximum cannot be reached");
     }
 
     [Fact]

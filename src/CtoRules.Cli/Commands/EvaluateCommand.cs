@@ -15,13 +15,11 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML); - reads one case from standard input", Arity = ArgumentArity.OneOrMore };
-        var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
-        var pack = new Option<string?>("--pack") { Description = "Evaluate with a published pack (.ctopack.json) instead of a rules folder: replays its exact rules" };
-        var keys = new Option<string[]>("--public-key") { Description = "With --pack: require a signature by one of these public keys" };
-        var trustUnsigned = new Option<bool>("--trust-unsigned") { Description = "With --pack and no --public-key: use the pack although its signature is not verified" };
+        var source = new AdvisorSource();
         var format = new Option<string>("--format") { Description = "text, json (one advice@1 document, or an array for several cases) or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
-        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, rules, pack, keys, trustUnsigned, format };
+        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, format };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
             // System.CommandLine takes an unknown --option as a file name; say what it is instead.
@@ -31,41 +29,7 @@ public static class EvaluateCommand
                 Console.Error.WriteLine("Run 'ctorules evaluate --help' for usage.");
                 return CliHost.Usage;
             }
-            Advisor advisor;
-            if (parse.GetValue(pack) is { } packFile)
-            {
-                if (parse.GetValue(rules) is not null)
-                {
-                    Console.Error.WriteLine("ctorules: give --pack or --rules, not both");
-                    return CliHost.InvalidInput;
-                }
-                var publicKeys = parse.GetValue(keys);
-                // Secure by default: a pack whose signature is not verified is not used unless asked.
-                if ((publicKeys is null || publicKeys.Length == 0) && !parse.GetValue(trustUnsigned))
-                {
-                    Console.Error.WriteLine("ctorules: the pack's signature would not be verified; give --public-key KEY.pub.pem to verify it, or --trust-unsigned to use it anyway");
-                    return CliHost.Failed;
-                }
-                var trust = VerifyCommand.TrustFrom(publicKeys, Console.Error);
-                if (trust is null) return CliHost.InvalidInput;
-                try
-                {
-                    advisor = Packs.RulePack.Load(packFile, trust).Advisor;
-                }
-                catch (Packs.PackException e)
-                {
-                    Console.Error.WriteLine($"ctorules: {VerifyCommand.Kind(e)}: {e.Message}");
-                    return CliHost.Failed;
-                }
-            }
-            else
-            {
-                var set = RulesLocator.Load(parse.GetValue(rules), Console.Error);
-                if (set is null) return CliHost.Failed;
-                // A working copy identical to a published pack says it is that version (issue 8, point 9).
-                var packs = Path.Combine(RulesLocator.Resolve(parse.GetValue(rules)), "..", "packs");
-                advisor = new Advisor(Packs.PublishedMatch.Apply(set, packs));
-            }
+            if (source.Resolve(parse, out var exit) is not { } advisor) return exit;
             return Run(advisor, parse.GetValue(files)!, parse.GetValue(format)!, Console.Out, Console.Error);
         });
         return command;
