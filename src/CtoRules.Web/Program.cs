@@ -9,6 +9,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddAdvisor();
 
 var app = builder.Build();
 

@@ -8,9 +8,9 @@ public sealed record CaseFormGroup(string Block, string Title, ImmutableArray<Fa
 {
     /// <summary>The groups of the form, generated from <see cref="CaseSchema"/> so they cannot drift from the contract.</summary>
     public static ImmutableArray<CaseFormGroup> All { get; } =
-        [.. CaseSchema.Blocks.Select(b => new CaseFormGroup(b, Title(b), [.. CaseSchema.Fields.Where(f => f.Block == b)]))];
+        [.. CaseSchema.Blocks.Select(b => new CaseFormGroup(b, TitleOf(b), [.. CaseSchema.Fields.Where(f => f.Block == b)]))];
 
-    private static string Title(string block) => block switch
+    private static string TitleOf(string block) => block switch
     {
         "ccta" => "CCTA",
         "ivus" => "IVUS",
