@@ -11,6 +11,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddAdvisor();
 builder.AddCdsHooks();
 
 var app = builder.Build();

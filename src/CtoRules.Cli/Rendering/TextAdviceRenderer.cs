@@ -45,11 +45,23 @@ public static class TextAdviceRenderer
         }
         o.WriteLine();
 
+        if (!advice.Undecided.IsEmpty)
+        {
+            o.WriteLine("UNDECIDED ADVICE (unknown facts leave it open)");
+            foreach (var u in advice.Undecided)
+            {
+                o.WriteLine($"  {u.Stage} {u.Step}. {u.Kind.ToUpperInvariant(),-9} {string.Join(", ", u.Actions)}  [{u.RuleId} v{u.RuleVersion}]");
+                o.WriteLine($"       {u.Title}");
+                o.WriteLine($"       would be decided by: {string.Join(", ", u.DecidingFacts)}");
+            }
+            o.WriteLine();
+        }
+
         if (!advice.MissingFacts.IsEmpty)
         {
-            o.WriteLine("MISSING FACTS (unknown, would inform)");
+            o.WriteLine("MISSING FACTS that help, most useful first (unknown, decides, would inform)");
             foreach (var m in advice.MissingFacts)
-                o.WriteLine($"  {m.Fact,-32} {string.Join(", ", m.WouldInform)}");
+                o.WriteLine($"  {m.Fact,-32} {m.Decides,-7} {string.Join(", ", m.WouldInform)}");
             o.WriteLine();
         }
 
