@@ -9,6 +9,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddRulePages();
 
 var app = builder.Build();
 

@@ -1,0 +1,15 @@
+using CtoRules.Authoring.Browsing;
+using CtoRules.Authoring.Workspace;
+
+namespace CtoRules.Web.Hosting;
+
+/// <summary>The rule pages' services: the corpus coverage (tests/corpus beside the rules).</summary>
+public static class AuthoringHosting
+{
+    public static WebApplicationBuilder AddRulePages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp =>
+            new CorpusCoverage(Path.Combine(sp.GetRequiredService<WorkingCopy>().Root, "tests", "corpus")));
+        return builder;
+    }
+}
