@@ -25,7 +25,7 @@ public static class StorageServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstRun>();
         services.AddScoped<RevisionLog>();
-        services.AddScoped<Rules.RuleStore>();
+
         return services.AddIdentityCore<SiteUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuthoringDbContext>()
