@@ -45,7 +45,7 @@ public sealed class AuthoringTests(SiteFixture site, ITestOutputHelper output)
         await page.GotoAsync($"/rules/{EditedRule}/edit");
         await SiteFixture.WaitForCircuitAsync(page);
         var editor = page.Locator("#condition-editor");
-        await editor.Locator(".view-lines").ClickAsync();
+        await editor.Locator("textarea").First.FocusAsync();
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync(" and lesion.lengthMm > 5 and lesion.bogus", new() { Delay = 20 });
         var typedAt = await page.EvaluateAsync<double>("performance.now()");
@@ -59,7 +59,7 @@ public sealed class AuthoringTests(SiteFixture site, ITestOutputHelper output)
         await SiteFixture.Screenshot(page, "rule-edit-error");
         await AxeAssert.NoSeriousViolationsAsync(page, "rule editor");
 
-        await editor.Locator(".view-lines").ClickAsync();
+        await editor.Locator("textarea").First.FocusAsync();
         await page.Keyboard.PressAsync("Control+End");
         for (var i = 0; i < " and lesion.bogus".Length; i++) await page.Keyboard.PressAsync("Backspace");
         await page.Keyboard.PressAsync("Escape");
