@@ -15,5 +15,6 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     KeygenCommand.Create(),
     TraceCommand.Create(),
     BenchCommand.Create(),
+    UserCommand.Create(),
 };
 return CliHost.Run(root, args);

@@ -11,6 +11,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddRulePages();
 builder.AddAdvisor();
 builder.AddCdsHooks();
 
