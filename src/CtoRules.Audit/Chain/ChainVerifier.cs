@@ -19,7 +19,7 @@ public sealed class ChainVerifier(AuditStore store)
         var startHash = archive?.LastHash ?? AuditHash.Genesis;
         var records = db.Records.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable();
         var result = await WalkAsync(records, startId, startHash,
-            hash => db.Records.AsNoTracking().Where(r => r.Hash == hash).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancel), cancel);
+            FindByHashAsync, cancel);
         if (!result.IsValid) return result;
         var checkpoints = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.RecordId).ToListAsync(cancel);
         foreach (var checkpoint in checkpoints)
@@ -29,6 +29,13 @@ public sealed class ChainVerifier(AuditStore store)
             if (check is not null) return result with { IsValid = false, Problem = ChainProblem.Truncated, RecordId = check.Value.Id, Message = check.Value.Message };
         }
         return result;
+    }
+
+    // A context of its own: the walk's reader is still open on the first one (PostgreSQL allows one command at a time per connection).
+    private async Task<long?> FindByHashAsync(string hash)
+    {
+        await using var db = store.CreateContext();
+        return await db.Records.AsNoTracking().Where(r => r.Hash == hash).Select(r => (long?)r.Id).FirstOrDefaultAsync();
     }
 
     /// <summary>The chain rule over any sequence of records (the database, or an archive file).</summary>
