@@ -1,6 +1,8 @@
 using CtoRules.Advice;
 using CtoRules.Cases;
 using CtoRules.Engine.Compilation;
+using CtoRules.Engine.Explanation;
+using CtoRules.Language.Diagnostics;
 using CtoRules.Language.Rules;
 
 namespace CtoRules.Engine;
@@ -25,4 +27,19 @@ public sealed class Advisor
     public CompiledRuleSet Compiled => _compiled;
 
     public AdviceDocument Evaluate(Case @case) => _compiled.Evaluate(@case, _time.GetUtcNow());
+
+    /// <summary>
+    /// Why or why not: the rule's condition as a tree annotated for <paramref name="case"/> (every
+    /// clause and derived fact true, false or unknown with the values that decided it), the
+    /// outcome and, for a rule that did not fire, the clauses that stopped it. Agrees with what
+    /// <see cref="Evaluate"/> fires.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule set has no rule <paramref name="ruleId"/>.</exception>
+    public RuleExplanation Explain(Case @case, string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var rule = RuleSet.Find(ruleId)
+            ?? throw new ArgumentException($"no rule '{ruleId}' in {RuleSet.Manifest.Id}{Suggestions.DidYouMean(ruleId, RuleSet.Rules.Select(r => r.Id))}", nameof(ruleId));
+        return new RuleExplainer(RuleSet, @case).Explain(rule);
+    }
 }

@@ -1,21 +1,26 @@
 using CtoRules.Web.Apis;
 using CtoRules.Web.Hosting;
 
-// The CtoRules HTTP API. Run: dotnet run --project src/CtoRules.Web -- [--rules rules] [--urls http://127.0.0.1:5080]
+// The CtoRules site and HTTP API. Run: dotnet run --project src/CtoRules.Web -- [--rules rules] [--urls http://127.0.0.1:5080]
 var builder = WebApplication.CreateBuilder(args);
 
 builder.BindToLoopbackByDefault();
 builder.AddRuleSet();
 builder.AddProblemResponses();
+builder.AddSiteIdentity();
+builder.AddSite();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseSiteIdentity();
 
 app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
+app.MapSite();
 
+await app.PrepareDatabaseAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

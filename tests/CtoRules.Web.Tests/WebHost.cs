@@ -12,6 +12,7 @@ public sealed class WebHost : IAsyncLifetime
 {
     private Process? _process;
     private readonly System.Text.StringBuilder _log = new();
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "ctorules-webtests-" + Guid.NewGuid().ToString("N"));
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -32,6 +33,9 @@ public sealed class WebHost : IAsyncLifetime
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
         psi.ArgumentList.Add("--rules");
         psi.ArgumentList.Add(Path.Combine(RepoRoot, "rules"));
+        // The site's database and keys go to a temporary folder, never the repository's data/.
+        psi.ArgumentList.Add("--data");
+        psi.ArgumentList.Add(_data);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -66,6 +70,7 @@ public sealed class WebHost : IAsyncLifetime
             _process.WaitForExit(10_000);
         }
         _process?.Dispose();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return Task.CompletedTask;
     }
 

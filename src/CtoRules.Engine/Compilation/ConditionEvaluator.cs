@@ -24,13 +24,13 @@ internal static class ConditionEvaluator
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
 
-    private static Truth And(Truth a, Truth b) =>
+    internal static Truth And(Truth a, Truth b) =>
         a == Truth.False || b == Truth.False ? Truth.False : a == Truth.True && b == Truth.True ? Truth.True : Truth.Unknown;
 
-    private static Truth Or(Truth a, Truth b) =>
+    internal static Truth Or(Truth a, Truth b) =>
         a == Truth.True || b == Truth.True ? Truth.True : a == Truth.False && b == Truth.False ? Truth.False : Truth.Unknown;
 
-    private static Truth Not(Truth a) => a switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
+    internal static Truth Not(Truth a) => a switch { Truth.True => Truth.False, Truth.False => Truth.True, _ => Truth.Unknown };
 
     private static DerivedFact? Find(DerivedFact[] derived, string name)
     {

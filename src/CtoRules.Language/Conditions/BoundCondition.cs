@@ -10,6 +10,18 @@ namespace CtoRules.Language.Conditions;
 /// </summary>
 public abstract record BoundCondition
 {
+    /// <summary>
+    /// Where the clause is in the rule's <c>when</c> text (zero-based offset and length), when it
+    /// was bound from source; explanations use it to highlight. Not part of equality: two
+    /// conditions are equal when they mean the same, wherever they were written.
+    /// </summary>
+    public TextRange? Range { get; init; }
+
+    public virtual bool Equals(BoundCondition? other) =>
+        ReferenceEquals(this, other) || (other is not null && EqualityContract == other.EqualityContract);
+
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+
     /// <summary>Derived facts this condition reads.</summary>
     public IEnumerable<string> DerivedFacts() => Walk().OfType<BoundDerived>().Select(d => d.Name).Distinct();
 

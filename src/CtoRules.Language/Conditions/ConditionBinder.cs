@@ -22,7 +22,9 @@ public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts)
         return new ConditionBindResult(binder._errors.Count == 0 ? bound : null, [.. binder._errors], [.. binder._warnings]);
     }
 
-    private BoundCondition Visit(ConditionSyntax syntax) => syntax switch
+    private BoundCondition Visit(ConditionSyntax syntax) => Bare(syntax) with { Range = syntax.Range };
+
+    private BoundCondition Bare(ConditionSyntax syntax) => syntax switch
     {
         AndSyntax a => new BoundAnd(Visit(a.Left), Visit(a.Right)),
         OrSyntax o => new BoundOr(Visit(o.Left), Visit(o.Right)),

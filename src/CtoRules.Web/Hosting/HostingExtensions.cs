@@ -1,5 +1,7 @@
+using CtoRules.Authoring.Workspace;
 using CtoRules.Engine;
 using CtoRules.Language.Rules;
+using CtoRules.Storage;
 
 namespace CtoRules.Web.Hosting;
 
@@ -16,20 +18,19 @@ public static class HostingExtensions
     }
 
     /// <summary>
-    /// Reads the rule set once at start-up (<c>--rules</c>, default: the nearest rules/ from the
-    /// current folder up) and shares one thread-safe <see cref="Advisor"/>. A rule set with errors
-    /// stops the host with the diagnostics: serving advice from a broken knowledge base is worse
-    /// than not serving.
+    /// Loads the working copy (<c>--rules</c>, default: <c>rules/</c> of the repository root found
+    /// from the current folder or the app's folder). A rule set with errors stops the host with the
+    /// diagnostics: serving advice from a broken knowledge base is worse than not serving. The
+    /// <see cref="RuleSet"/> and <see cref="Advisor"/> are resolved per request from the working
+    /// copy, so a save in the site is evaluated at once.
     /// </summary>
     public static WebApplicationBuilder AddRuleSet(this WebApplicationBuilder builder)
     {
-        var folder = ResolveRules(builder.Configuration["rules"]);
-        var load = RuleSetReader.LoadDirectory(folder);
-        if (load.RuleSet is null)
-            throw new InvalidOperationException($"the rule set in {folder} has errors:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, load.Diagnostics.Where(d => d.IsError)));
-        builder.Services.AddSingleton(load.RuleSet);
-        builder.Services.AddSingleton(_ => new Advisor(load.RuleSet));
+        var settings = StorageSettings.From(builder.Configuration);
+        var workingCopy = new WorkingCopy(settings.RulesDirectory, settings.PacksDirectory);
+        builder.Services.AddSingleton(workingCopy);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<WorkingCopy>().Current.RuleSet);
+        builder.Services.AddTransient(sp => sp.GetRequiredService<WorkingCopy>().Current.Advisor);
         return builder;
     }
 
@@ -45,16 +46,5 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
-    }
-
-    private static string ResolveRules(string? named)
-    {
-        if (!string.IsNullOrEmpty(named)) return named;
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "rules");
-            if (File.Exists(Path.Combine(candidate, "ruleset.yaml"))) return candidate;
-        }
-        return "rules";
     }
 }

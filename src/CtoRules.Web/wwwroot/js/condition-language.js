@@ -1,0 +1,1 @@
+// Monarch colouring for the condition language; filled in by the editor feature.
