@@ -9,18 +9,23 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddAuditTrail();
+builder.AddApiV1();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
 app.UseSiteIdentity();
+app.UseApiV1();
 
 app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
+app.MapApiV1();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareAuditAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

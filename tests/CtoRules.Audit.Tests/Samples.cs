@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CtoRules.Audit.Chain;
 using CtoRules.Audit.Replay;
-using CtoRules.Audit.Storage;
 using CtoRules.Cases;
 using CtoRules.Packs;
 using CtoRules.Packs.Canonical;
@@ -11,7 +10,14 @@ namespace CtoRules.Audit.Tests;
 /// <summary>Real cases evaluated on the real published pack of the repository.</summary>
 public static class Samples
 {
-    public static string Root { get; } = RepositoryRoot.Find() ?? throw new InvalidOperationException("run the tests inside the repository");
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "rules", "ruleset.yaml"))) return dir.FullName;
+        throw new InvalidOperationException("run the tests inside the repository");
+    }
 
     public static PackLibrary Packs { get; } = new(Path.Combine(Root, "packs"));
 
