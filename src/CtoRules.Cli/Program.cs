@@ -14,5 +14,7 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     KeygenCommand.Create(),
     TraceCommand.Create(),
     BenchCommand.Create(),
+    AuditCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 return CliHost.Run(root, args);

@@ -12,12 +12,14 @@ namespace CtoRules.Audit.Checkpoints;
 /// trail against an exported checkpoint: an intact chain that lost its newest records still
 /// verifies on its own, but not against a checkpoint that saw them.
 /// </summary>
-public sealed class CheckpointService(AuditStore store, ECDsa hostKey, TimeProvider? time = null)
+public sealed class CheckpointService(AuditStore store, ECDsa? hostKey = null, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <exception cref="InvalidOperationException">The service was made without the host key (it can then only verify).</exception>
     public async Task<SignedCheckpoint> CreateAsync(CancellationToken cancel = default)
     {
+        if (hostKey is null) throw new InvalidOperationException("creating a checkpoint needs the host key");
         await using var db = store.CreateContext();
         var (id, hash) = await ChainHead.ReadAsync(db, cancel);
         var createdAt = AuditHash.Truncate(_time.GetUtcNow());
