@@ -39,6 +39,19 @@ public sealed class AuditReplayer(AuditStore store, PackLibrary packs)
         return pack is null ? ReplayResult.Failed(record.Id, $"there is no published pack in {packs.Folder}") : ReplayOn(record, pack);
     }
 
+    /// <summary>The why / why-not tree of one rule for the stored case, on the stored pack; null with the reason when it cannot be made.</summary>
+    public (CtoRules.Engine.Explanation.RuleExplanation? Explanation, string? Error) ExplainOnStoredPack(AuditRecord record, string ruleId)
+    {
+        var pack = record.PackDigest is null ? null : packs.ByDigest(record.PackDigest);
+        if (pack is null) return (null, $"the pack of record {record.Id} ({record.PackVersion}) is not among the published packs");
+        if (pack.RuleSet.Find(ruleId) is null) return (null, $"pack {pack.Manifest.Version} has no rule '{ruleId}'");
+        var read = CaseReader.ReadJson(record.CaseJson);
+        return read.IsValid ? (pack.Advisor.Explain(read.Case!, ruleId), null) : (null, "the stored case no longer reads as case@1");
+    }
+
+    /// <summary>The stored advice as advice@1.</summary>
+    public static AdviceDocument? AdviceOf(AuditRecord record) => AdviceJson.Deserialize(record.AdviceJson);
+
     public static ReplayResult ReplayOn(AuditRecord record, RulePack pack)
     {
         var read = CaseReader.ReadJson(record.CaseJson);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CtoRules.Web.Apis;
 using CtoRules.Web.Apis.V1;
 using CtoRules.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -69,6 +70,7 @@ public static class ApiHosting
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("CtoRules API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapAuditExportApi();
         var v1 = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).WithTags("v1");
         v1.MapEvaluateV1Api();
         v1.MapPacksV1Api();
