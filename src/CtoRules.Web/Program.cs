@@ -11,6 +11,7 @@ builder.AddSiteIdentity();
 builder.AddSite();
 builder.AddAuditTrail();
 builder.AddApiV1();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
@@ -23,6 +24,7 @@ app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
 app.MapApiV1();
+app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
 await app.PrepareAuditAsync();

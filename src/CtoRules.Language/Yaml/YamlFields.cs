@@ -9,7 +9,7 @@ namespace CtoRules.Language.Yaml;
 /// <summary>
 /// A YAML mapping read with positions: typed field access that reports CTO1xxx diagnostics at
 /// the field's one-based line and column in the file (YAML marks are already one-based; the
-/// <paramref name="lineOffset"/> moves them from the front matter to the file).
+/// line offset given to the constructor moves them from the front matter to the file).
 /// </summary>
 public sealed class YamlFields
 {
