@@ -16,5 +16,7 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     TraceCommand.Create(),
     BenchCommand.Create(),
     UserCommand.Create(),
+    AuditCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 return CliHost.Run(root, args);

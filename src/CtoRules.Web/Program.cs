@@ -13,6 +13,8 @@ builder.AddSiteIdentity();
 builder.AddSite();
 builder.AddRulePages();
 builder.AddAdvisor();
+builder.AddAuditTrail();
+builder.AddApiV1();
 builder.AddCdsHooks();
 
 var app = builder.Build();
@@ -20,14 +22,17 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.UseHeadAndBadRequestHandling();
 app.UseSiteIdentity();
+app.UseApiV1();
 
 app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
+app.MapApiV1();
 app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareAuditAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

@@ -49,7 +49,7 @@ public static class CdsHooksApi
     }
 
     private static async Task<IResult> CallAsync(string id, HttpRequest request, CdsHookService service, CdsJwtVerifier verifier,
-        CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CancellationToken cancel)
+        CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CtoRules.Audit.Chain.IAuditTrail audit, CancellationToken cancel)
     {
         if (!service.IsKnownService(id)) return NotFound(id);
         if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return denied;
@@ -59,6 +59,9 @@ public static class CdsHooksApi
         {
             var call = CdsRequest.Parse(body);
             var result = await service.CallAsync(id, call, SiteBase(request, options), cancel);
+            // Every evaluation is audited, whatever the channel (docs/audit.md).
+            if (result.Advice is { } evaluated && result.CaseJson is { } caseJson)
+                await audit.AppendAsync(new CtoRules.Audit.Chain.AuditEntry("cds-hooks:" + id, CtoRules.Audit.Records.AuditChannels.CdsHooks, caseJson, evaluated), cancel);
             if (result.Advice is { } advice && result.Cards.Length > 0)
                 await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, null, cancel);
             var response = new JsonObject { ["cards"] = JsonSerializer.SerializeToNode(result.Cards, Json) };
