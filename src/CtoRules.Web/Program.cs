@@ -9,6 +9,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddReview();
 
 var app = builder.Build();
 
@@ -21,6 +22,7 @@ app.MapHealthApi();
 app.MapSite();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareReviewDatabaseAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>
