@@ -10,6 +10,7 @@ builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
 builder.AddReview();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
@@ -20,6 +21,7 @@ app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
+app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
 await app.PrepareReviewDatabaseAsync();

@@ -22,6 +22,12 @@ public static class CaseSchema
 
     public static readonly ImmutableArray<FactField> Fields = Build();
 
+    /// <summary>
+    /// Fields CtoRules adds to case@1, additively (docs/contract-extensions.md): a case without them
+    /// is read as the contract says, and the contract's schema has every other field.
+    /// </summary>
+    public static readonly ImmutableArray<string> Extensions = ["lesion.durationUndeterminable"];
+
     private static readonly FrozenDictionary<string, FactField> ByPath =
         Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
 
@@ -60,6 +66,7 @@ public static class CaseSchema
         Bool("lesion", "inStent", "in-stent occlusion");
         Num("lesion", "lengthMm", 0, 300, "occlusion length");
         Num("lesion", "durationMonths", 0, 600, "occlusion duration");
+        Bool("lesion", "durationUndeterminable", "the occlusion's duration cannot be determined (an additive extension of case@1)");
         Bool("lesion", "previousFailedAttempt", "a previous attempt at this CTO failed (re-try lesion)");
         Enum("lesion", "stump", "proximal stump anatomy", "tapered", "blunt", "invisible");
         Bool("lesion", "proximalCapAmbiguous", "proximal cap location ambiguous");

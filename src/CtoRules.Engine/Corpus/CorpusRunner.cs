@@ -116,7 +116,7 @@ public static class CorpusRunner
     private static bool IsNearMiss(RuleDefinition rule, Case @case)
     {
         var paths = rule.Condition.CasePaths().ToList();
-        var inScope = rule.Role != RuleRole.Advice || CaseSchema.StageOrdinal(@case.Stage) <= CaseSchema.StageOrdinal(rule.Stage!);
+        var inScope = rule.Role != RuleRole.Advice || Facts.Scope.StageOrdinal(@case.UnsafeValues) <= CaseSchema.StageOrdinal(rule.Stage!);
         if (paths.Count == 0 && !rule.Condition.DerivedFacts().Any()) return !inScope;
         if (!inScope) return false;
         return paths.Any(p => CaseSchema.IsBlock(p) ? true : @case.Get(p) is not null) || rule.Condition.DerivedFacts().Any();
