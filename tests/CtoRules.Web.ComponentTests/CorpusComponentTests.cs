@@ -5,14 +5,19 @@ namespace CtoRules.Web.ComponentTests;
 
 public class CorpusComponentTests
 {
+    /// <summary>The corpus on a copy whose knuckle rule needs 40 mm, so that case c1 (30 mm) no longer gets the knuckle.</summary>
+    private static Engine.Corpus.CorpusReport BrokenKnuckleRun()
+    {
+        var root = ComponentTestKb.Copy();
+        var rule = Path.Combine(root, "rules", "crossing", "knuckle.md");
+        File.WriteAllText(rule, File.ReadAllText(rule).Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
+        return ComponentTestKb.Run(root);
+    }
+
     [Fact]
     public async Task The_results_table_lists_every_case_and_filters_to_the_failing_ones()
     {
-        var root = ComponentTestKb.Copy();
-        // Break the knuckle rule's threshold so that case c1 (30 mm) no longer gets the knuckle.
-        var rule = Path.Combine(root, "rules", "crossing", "knuckle.md");
-        File.WriteAllText(rule, File.ReadAllText(rule).Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
-        var report = ComponentTestKb.Run(root);
+        var report = BrokenKnuckleRun();
         await using var ctx = ComponentTestKb.Context();
 
         var all = ctx.Render<CorpusResultsTable>(p => p.Add(t => t.Results, report.Results));
@@ -32,10 +37,7 @@ public class CorpusComponentTests
     [Fact]
     public async Task The_case_comparison_marks_the_unmet_expectation_and_keeps_the_met_ones_plain()
     {
-        var root = ComponentTestKb.Copy();
-        var rule = Path.Combine(root, "rules", "crossing", "knuckle.md");
-        File.WriteAllText(rule, File.ReadAllText(rule).Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
-        var report = ComponentTestKb.Run(root);
+        var report = BrokenKnuckleRun();
         var c1 = report.Results.Single(r => r.Case.File.EndsWith("c1-planning-heavy-long.yaml", StringComparison.Ordinal));
         var comparison = CaseComparison.Of(c1.Case, c1.Evaluation!);
         await using var ctx = ComponentTestKb.Context();
