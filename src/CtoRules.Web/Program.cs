@@ -15,6 +15,7 @@ builder.AddRulePages();
 builder.AddAdvisor();
 builder.AddAuditTrail();
 builder.AddApiV1();
+builder.AddReview();
 builder.AddCdsHooks();
 
 var app = builder.Build();
@@ -33,6 +34,7 @@ app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
 await app.PrepareAuditAsync();
+await app.PrepareReviewDatabaseAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>
