@@ -15,7 +15,7 @@ public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts, IReadOnly
 {
     private readonly List<ConditionError> _errors = [];
 
-    /// <param name="scores">The scores a condition may read, by name, with their maximum points.</param>
+    /// <summary>Binds a condition; <paramref name="scores"/> are the scores it may read, by name, with their maximum points.</summary>
     public static ConditionBindResult Bind(ConditionSyntax syntax, IReadOnlySet<string> derivedFacts, IReadOnlyDictionary<string, double>? scores = null)
     {
         var binder = new ConditionBinder(derivedFacts, scores ?? new Dictionary<string, double>());
