@@ -19,6 +19,10 @@ public static class CorpusRunner
         return new CorpusReport(results, Coverage(compiled, results));
     }
 
+    /// <summary>A report over results already produced one by one (a run that shows progress).</summary>
+    public static CorpusReport Report(CompiledRuleSet compiled, ImmutableArray<CorpusCaseResult> results) =>
+        new(results, Coverage(compiled, results));
+
     public static CorpusCaseResult RunOne(CompiledRuleSet compiled, CorpusCase corpusCase)
     {
         if (!corpusCase.IsValid) return new CorpusCaseResult(corpusCase, null, []);

@@ -34,6 +34,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoRules = W("CTO1022", "No rules", "the rule set has no rules");
     public static readonly DiagnosticDescriptor UnknownSection = E("CTO1024", "Unknown review section", "unknown review section '{0}'{1}");
     public static readonly DiagnosticDescriptor UnusedReference = W("CTO1023", "Reference not cited", "reference '{0}' is not cited by any rule or score");
+    public static readonly DiagnosticDescriptor CardSummaryTooLong = W("CTO1025", "Card summary too long", "the card summary of rule '{0}' would be {1} characters ('{2}'); CDS Hooks needs under 140: shorten the title");
 
     // Parsing
     public static readonly DiagnosticDescriptor SyntaxError = E("CTO2001", "Syntax error", "{0}");
