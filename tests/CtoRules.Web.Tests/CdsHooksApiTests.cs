@@ -70,6 +70,13 @@ public sealed class CdsHooksApiTests(WebHost host)
     }
 
     [Fact]
+    public async Task The_committee_page_needs_a_signed_in_user()
+    {
+        using var response = await host.Client.GetAsync("/committee/overrides");
+        response.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/Account/Login");
+    }
+
+    [Fact]
     public async Task An_unknown_service_is_a_404_problem()
     {
         using var response = await Post("/cds-services/nope", "{}");
