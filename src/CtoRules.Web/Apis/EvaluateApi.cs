@@ -47,7 +47,7 @@ public static class EvaluateApi
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes (never read past it).</summary>
-    private static async Task<string?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
+    internal static async Task<string?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
