@@ -28,6 +28,8 @@ public class CdsHookServiceTests
         var result = await TestRules.Service().CallAsync(CdsHookService.OrderSelectServiceId, request, Site, CancellationToken.None);
 
         result.InputKind.Should().Be("fhir");
+        result.Notes.Should().BeEmpty();
+        result.Facts.Should().Contain(f => f.Path == "ccta.maxCalciumArcDeg" && f.Value == "359.9951");
         result.Facts.Should().Contain(f => f.Path == "patient.priorCabg" && f.Value == "true" && f.Source == "Procedure/cabg-1");
         result.Facts.Should().Contain(f => f.Path == "lesion.lengthMm" && f.Value == "32");
         result.Facts.Should().Contain(f => f.Path == "lesion.durationMonths" && f.Value == "24");
