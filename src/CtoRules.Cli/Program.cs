@@ -7,6 +7,7 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
 {
     ValidateCommand.Create(),
     EvaluateCommand.Create(),
+    ExplainCommand.Create(),
     TestCommand.Create(),
     PublishCommand.Create(),
     VerifyCommand.Create(),

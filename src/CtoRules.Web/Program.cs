@@ -9,6 +9,7 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddCdsHooks();
 
 var app = builder.Build();
 
@@ -19,6 +20,7 @@ app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
+app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
 app.Run();

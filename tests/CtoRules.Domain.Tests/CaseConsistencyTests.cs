@@ -102,4 +102,14 @@ public class CaseConsistencyTests
         build.Should().Throw<InvalidCaseException>().Which.Errors.Should().Equal(new CaseError("procedure.stentImplanted",
             "true is inconsistent with procedure.stage = planning (a stent is implanted only at stent-optimisation)"));
     }
+
+    [Fact]
+    public void An_undeterminable_duration_cannot_come_with_a_duration()
+    {
+        CaseText.Read("\"lesion\":{\"durationMonths\":14,\"durationUndeterminable\":true},\"procedure\":{\"stage\":\"planning\"}")
+            .Errors.Should().Equal(new CaseError("lesion.durationUndeterminable",
+                "true is inconsistent with lesion.durationMonths = 14 (a duration that is given can be determined)"));
+        CaseText.Read("\"lesion\":{\"durationUndeterminable\":true},\"procedure\":{\"stage\":\"planning\"}").IsValid.Should().BeTrue();
+        CaseText.Read("\"lesion\":{\"durationMonths\":14,\"durationUndeterminable\":false},\"procedure\":{\"stage\":\"planning\"}").IsValid.Should().BeTrue();
+    }
 }

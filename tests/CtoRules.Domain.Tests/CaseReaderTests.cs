@@ -76,7 +76,7 @@ public class CaseReaderTests
         c.Id.Should().Be("full-1");
         c.Description.Should().Be("Every fact given once.");
         c.Stage.Should().Be("stent-optimisation");
-        c.KnownFacts().Should().HaveCount(CaseSchema.SlotCount);
+        c.KnownFacts().Should().HaveCount(CaseSchema.SlotCount - CaseSchema.Extensions.Length, "every fact of the contract (the full case has no extension)");
         c.Get("patient.egfr").Should().Be("42.5");
         c.Get("lesion.distalVesselDiameterMm").Should().Be("2.75");
         c.Get("ivus.calciumDepth").Should().Be("superficial");

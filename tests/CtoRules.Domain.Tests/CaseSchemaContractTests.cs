@@ -51,16 +51,39 @@ public class CaseSchemaContractTests
             node["type"]!.GetValue<string>().Should().Be("object", block);
             node["additionalProperties"]!.GetValue<bool>().Should().BeFalse(block);
             Properties(node).Select(p => p.Key).Should().Equal(
-                CaseSchema.Fields.Where(f => f.Block == block).Select(f => f.Name), block);
+                ContractFields.Where(f => f.Block == block).Select(f => f.Name), block);
             Required(node).Should().Equal(block == "procedure" ? ["stage"] : [], block);
         }
         CaseSchema.Stage.Path.Should().Be("procedure.stage");
     }
 
+    /// <summary>The catalogue without CtoRules' documented additive extensions.</summary>
+    private static IEnumerable<FactField> ContractFields => CaseSchema.Fields.Where(f => !CaseSchema.Extensions.Contains(f.Path));
+
+    [Fact]
+    public void Extensions_are_additive_and_documented_in_contract_extensions_md()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "contract-extensions.md"));
+        foreach (var path in CaseSchema.Extensions)
+        {
+            var field = CaseSchema.Find(path);
+            field.Should().NotBeNull(path);
+            Properties(Properties(Schema)[field!.Block]!).ContainsKey(field.Name).Should().BeFalse($"{path} is an extension, not in the contract");
+            doc.Should().Contain($"`{path}`", "every extension of case@1 is documented");
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CtoRules.sln"))) return dir.FullName;
+        throw new InvalidOperationException("CtoRules.sln not found above the test output");
+    }
+
     [Fact]
     public void Every_field_has_the_schema_type_range_and_values()
     {
-        foreach (var field in CaseSchema.Fields)
+        foreach (var field in ContractFields)
         {
             var node = Properties(Properties(Schema)[field.Block]!)[field.Name]!.AsObject();
             var keys = node.Select(p => p.Key).ToArray();

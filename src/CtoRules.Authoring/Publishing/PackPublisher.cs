@@ -33,6 +33,7 @@ public static class PackPublisher
 
         // Lints that validate runs on a set that read cleanly count as diagnostics too.
         diagnostics.AddRange(RuleSetReader.UncitedReferences(set));
+        diagnostics.AddRange(CardSummary.Lint(set));
 
         // The latest published pack of this rule set: the version check and the bump are against it.
         var latestFile = PackCatalog.Latest(options.PacksDirectory, set.Manifest.Id);

@@ -15,40 +15,14 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML)", Arity = ArgumentArity.OneOrMore };
-        var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
-        var pack = new Option<string?>("--pack") { Description = "Evaluate with a published pack (.ctopack.json) instead of a rules folder: replays its exact rules" };
-        var keys = new Option<string[]>("--public-key") { Description = "With --pack: require a signature by one of these public keys" };
+        var source = new AdvisorSource();
         var format = new Option<string>("--format") { Description = "text, json (one advice@1 document, or an array for several cases) or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
-        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, rules, pack, keys, format };
+        var command = new Command("evaluate", "Evaluate cases and print advice@1 with the reason for every item") { files, format };
+        source.AddTo(command);
         command.SetAction(parse =>
         {
-            Advisor advisor;
-            if (parse.GetValue(pack) is { } packFile)
-            {
-                if (parse.GetValue(rules) is not null)
-                {
-                    Console.Error.WriteLine("ctorules: give --pack or --rules, not both");
-                    return CliHost.InvalidInput;
-                }
-                var trust = VerifyCommand.TrustFrom(parse.GetValue(keys), Console.Error);
-                if (trust is null) return CliHost.InvalidInput;
-                try
-                {
-                    advisor = Packs.RulePack.Load(packFile, trust).Advisor;
-                }
-                catch (Packs.PackException e)
-                {
-                    Console.Error.WriteLine($"ctorules: {VerifyCommand.Kind(e)}: {e.Message}");
-                    return CliHost.Failed;
-                }
-            }
-            else
-            {
-                var set = RulesLocator.Load(parse.GetValue(rules), Console.Error);
-                if (set is null) return CliHost.Failed;
-                advisor = new Advisor(set);
-            }
+            if (source.Resolve(parse, out var exit) is not { } advisor) return exit;
             return Run(advisor, parse.GetValue(files)!, parse.GetValue(format)!, Console.Out, Console.Error);
         });
         return command;

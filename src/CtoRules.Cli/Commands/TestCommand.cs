@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CtoRules.Authoring.Mutations;
+using CtoRules.Cli.Rendering;
 using CtoRules.Engine.Compilation;
 using CtoRules.Engine.Corpus;
 
@@ -17,7 +19,10 @@ public static class TestCommand
         var rules = new Option<string?>("--rules") { Description = "The rules folder (default: the nearest rules/)" };
         var coverage = new Option<bool>("--coverage") { Description = "List every rule with the cases that fire it and its near misses; fail on rules no case exercises" };
         var verbose = new Option<bool>("--verbose") { Description = "Also list the cases that pass" };
-        var command = new Command("test", "Run the regression corpus against the rule set") { dir, rules, coverage, verbose };
+        var clauses = new Option<bool>("--clause-coverage") { Description = "List every clause of every condition with the number of cases that make it true and false" };
+        var mutations = new Option<bool>("--mutations") { Description = "Mutate each threshold and operator, run the corpus for each mutant, list the survivors and the mutation score" };
+        var minScore = new Option<double?>("--min-score") { Description = "With --mutations: fail when the mutation score (%) is below this" };
+        var command = new Command("test", "Run the regression corpus against the rule set") { dir, rules, coverage, verbose, clauses, mutations, minScore };
         command.SetAction(parse =>
         {
             var rulesDir = RulesLocator.Resolve(parse.GetValue(rules));
@@ -31,7 +36,11 @@ public static class TestCommand
             }
             var cases = CorpusReader.ReadDirectory(corpusDir);
             var report = CorpusRunner.Run(RuleSetCompiler.GetOrCompile(set), cases);
-            return Print(report, parse.GetValue(coverage), parse.GetValue(verbose), Console.Out);
+            var status = Print(report, parse.GetValue(coverage), parse.GetValue(verbose), Console.Out);
+            if (parse.GetValue(clauses)) QualityPrinter.PrintClauses(ClauseCoverageReport.Compute(set, report), Console.Out);
+            if (parse.GetValue(mutations) && !QualityPrinter.PrintMutations(MutationRunner.Run(set, cases), parse.GetValue(minScore), Console.Out))
+                status = CliHost.Failed;
+            return status;
         });
         return command;
     }

@@ -28,6 +28,8 @@ public static class ValidateCommand
             {
                 // Works in the bibliography that nothing cites (CTO1023 warnings; publish refuses them).
                 diagnostics = diagnostics.AddRange(RuleSetReader.UncitedReferences(checkedSet));
+                // A rule whose CDS Hooks card summary would pass 140 characters (CTO1025; publish refuses it).
+                diagnostics = diagnostics.AddRange(CardSummary.Lint(checkedSet));
                 // Published rules must raise their version with every change (CTO1021, docs/packs.md).
                 try
                 {

@@ -23,6 +23,7 @@ public static class TextAdviceRenderer
             foreach (var c in s.Components)
                 o.WriteLine($"    +{N(c.Points),-4} {c.Item,-28} because {string.Join("; ", c.Because)}");
             if (!s.Missing.IsEmpty) o.WriteLine($"    unknown: {string.Join(", ", s.Missing)}");
+            if (s.Caveat is not null) o.WriteLine($"    caveat: {s.Caveat}");
         }
         o.WriteLine();
 

@@ -47,6 +47,10 @@ public sealed record ScoreResult(
     /// <summary>Additive to advice@1: the published note of the category (e.g. its success rate).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CategoryNote { get; init; }
+
+    /// <summary>Additive to advice@1: what about the score is unconfirmed (e.g. weights not checked against the paper).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Caveat { get; init; }
 }
 
 /// <summary>Points given by one score item. <c>ruleId</c> is additive to advice@1.</summary>

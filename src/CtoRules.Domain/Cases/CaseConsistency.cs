@@ -21,6 +21,11 @@ public static class CaseConsistency
         var balloon = Get("procedure.balloonExpansion");
         var stent = Get("procedure.stentImplanted");
 
+        var undeterminable = Get("lesion.durationUndeterminable");
+        var duration = Get("lesion.durationMonths");
+        if (undeterminable == "true" && duration is not null)
+            yield return new CaseError("lesion.durationUndeterminable",
+                $"true is inconsistent with lesion.durationMonths = {duration} (a duration that is given can be determined)");
         if (wireCrossed == "false" && deviceCrossing is not null && deviceCrossing != "not-attempted")
             yield return new CaseError("procedure.deviceCrossing",
                 $"'{deviceCrossing}' is inconsistent with procedure.wireCrossed = false (a device can only cross after the wire)");

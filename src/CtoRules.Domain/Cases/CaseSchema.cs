@@ -22,6 +22,12 @@ public static class CaseSchema
 
     public static readonly ImmutableArray<FactField> Fields = Build();
 
+    /// <summary>
+    /// Fields CtoRules adds to case@1, additively (docs/contract-extensions.md): a case without them
+    /// is read as the contract says, and the contract's schema has every other field.
+    /// </summary>
+    public static readonly ImmutableArray<string> Extensions = ["lesion.durationUndeterminable"];
+
     private static readonly FrozenDictionary<string, FactField> ByPath =
         Fields.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal);
 
@@ -44,8 +50,10 @@ public static class CaseSchema
         var list = new List<FactField>();
         void Bool(string block, string name, string meaning) =>
             list.Add(new FactField(list.Count, block, name, FactType.Boolean, null, null, [], meaning));
-        void Num(string block, string name, double min, double max, string meaning, bool integer = false) =>
-            list.Add(new FactField(list.Count, block, name, integer ? FactType.Integer : FactType.Number, min, max, [], meaning));
+        // step: the resolution a measurement is reported in (degrees, %, mm, months: whole units;
+        // vessel diameters: tenths of a millimetre).
+        void Num(string block, string name, double min, double max, string meaning, bool integer = false, double step = 1) =>
+            list.Add(new FactField(list.Count, block, name, integer ? FactType.Integer : FactType.Number, min, max, [], meaning) { Step = step });
         void Enum(string block, string name, string meaning, params string[] values) =>
             list.Add(new FactField(list.Count, block, name, FactType.Enum, null, null, [.. values], meaning));
 
@@ -58,6 +66,7 @@ public static class CaseSchema
         Bool("lesion", "inStent", "in-stent occlusion");
         Num("lesion", "lengthMm", 0, 300, "occlusion length");
         Num("lesion", "durationMonths", 0, 600, "occlusion duration");
+        Bool("lesion", "durationUndeterminable", "the occlusion's duration cannot be determined (an additive extension of case@1)");
         Bool("lesion", "previousFailedAttempt", "a previous attempt at this CTO failed (re-try lesion)");
         Enum("lesion", "stump", "proximal stump anatomy", "tapered", "blunt", "invisible");
         Bool("lesion", "proximalCapAmbiguous", "proximal cap location ambiguous");
@@ -67,7 +76,7 @@ public static class CaseSchema
         Bool("lesion", "interventionalCollaterals", "collaterals usable for a retrograde approach exist");
         Bool("lesion", "sideBranchAtProximalCap", "a side branch arises at the proximal cap");
         Bool("lesion", "multipleOcclusions", "more than one occlusion in the target vessel");
-        Num("lesion", "distalVesselDiameterMm", 0, 8, "reference diameter of the distal vessel");
+        Num("lesion", "distalVesselDiameterMm", 0, 8, "reference diameter of the distal vessel", step: 0.1);
         Bool("lesion", "distalVesselCalcified", "the distal landing/re-entry zone is significantly calcified");
 
         Num("ccta", "maxCalciumCsaPct", 0, 100, "largest share of the cross-sectional area occupied by calcium");

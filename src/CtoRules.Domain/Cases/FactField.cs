@@ -16,6 +16,13 @@ public sealed record FactField(
     ImmutableArray<string> Values,
     string Meaning)
 {
+    /// <summary>
+    /// The smallest difference between two values a record would give for a numeric field (1 for
+    /// integers; the clinical resolution of a measurement otherwise). The mutation check moves
+    /// thresholds by one step.
+    /// </summary>
+    public double Step { get; init; } = 1;
+
     /// <summary>The dotted path, e.g. <c>lesion.lengthMm</c>.</summary>
     public string Path { get; } = Block + "." + Name;
 

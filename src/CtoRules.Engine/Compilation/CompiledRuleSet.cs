@@ -45,6 +45,9 @@ public sealed class CompiledRuleSet
 
     internal int DerivedCount { get; }
 
+    /// <summary>Some rule reads a score: the session computes and inserts scores after the first rounds.</summary>
+    internal bool ReadsScores { get; init; }
+
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
 
@@ -74,19 +77,22 @@ public sealed class CompiledRuleSet
         try
         {
             session.Insert(facts);
-            // Forward chaining in rounds: fire, then insert every fact derived in that round at once
-            // (one pass through the network for the batch), until no rule derives anything new.
-            session.Fire();
-            while (sink.Pending.Count > 0)
+            FireRounds(session, sink);
+            if (ReadsScores)
             {
-                session.InsertAll(sink.Pending);
-                sink.Pending.Clear();
-                session.Fire();
+                // Scores for the rules that read them: the items are all decided or undecided now
+                // (score items never read scores, CTO3012), so each score is final; insert them and
+                // chain again. The rules that read a score join on its fact and fire only now.
+                RecordUndecided(facts, sink, scoreItems: true);
+                facts.Scores = ScoreFacts.Compute(this, facts, sink);
+                session.InsertAll(facts.Scores);
+                FireRounds(session, sink);
             }
             // One retraction for the case and every derived fact: one pass through the network.
-            var inserted = new object[sink.Derived.Count + 1];
+            var inserted = new object[sink.Derived.Count + 1 + (facts.Scores?.Length ?? 0)];
             inserted[0] = facts;
             for (var i = 0; i < sink.Derived.Count; i++) inserted[i + 1] = sink.Derived[i];
+            facts.Scores?.CopyTo(inserted, sink.Derived.Count + 1);
             session.RetractAll(inserted);
             healthy = true;
         }
@@ -95,19 +101,38 @@ public sealed class CompiledRuleSet
             // A session that failed half-way may hold stale facts: drop it rather than reuse it.
             if (healthy) _pool.Add(session);
         }
-        RecordUndecided(facts, sink);
+        RecordUndecided(facts, sink, scoreItems: ReadsScores ? false : null);
         return (facts, sink);
     }
 
-    /// <summary>The post-pass: rules whose condition is neither true nor false for this case.</summary>
-    private void RecordUndecided(CaseFacts facts, EvaluationSink sink)
+    /// <summary>
+    /// Forward chaining in rounds: fire, then insert every fact derived in that round at once (one
+    /// pass through the network for the batch), until no rule derives anything new.
+    /// </summary>
+    private static void FireRounds(ISession session, EvaluationSink sink)
+    {
+        session.Fire();
+        while (sink.Pending.Count > 0)
+        {
+            session.InsertAll(sink.Pending);
+            sink.Pending.Clear();
+            session.Fire();
+        }
+    }
+
+    /// <summary>
+    /// The post-pass: rules whose condition is neither true nor false for this case. With
+    /// <paramref name="scoreItems"/> true only score items, false all other rules, null all rules.
+    /// </summary>
+    private void RecordUndecided(CaseFacts facts, EvaluationSink sink, bool? scoreItems)
     {
         var bySlot = new DerivedFact[DerivedCount];
         foreach (var d in sink.Derived) bySlot[_derivedSlots[d.Name]] = d;
         for (var i = 0; i < _undecided.Length; i++)
         {
             var check = _undecided[i];
-            if (check is null || !AllPresent(bySlot, check.DerivedSlots) || !check.Holds(facts, bySlot)) continue;
+            if (check is null || (scoreItems is { } only && only != (Shape.ScoreOf[i] >= 0))) continue;
+            if (!AllPresent(bySlot, check.DerivedSlots) || !check.Holds(facts, bySlot)) continue;
             // Only the rule's own derived facts, as NRules would have matched them: explaining
             // looks facts up by name, and over every derived fact that grew with the rule count.
             var deps = check.DerivedSlots.Length == 0 ? [] : new DerivedFact[check.DerivedSlots.Length];

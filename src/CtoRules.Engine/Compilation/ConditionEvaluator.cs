@@ -21,6 +21,7 @@ internal static class ConditionEvaluator
         BoundCompare cmp => double.IsNaN(c.V[cmp.Field.Slot]) ? Truth.Unknown : cmp.Holds(c.V[cmp.Field.Slot]) ? Truth.True : Truth.False,
         BoundIn i => double.IsNaN(c.V[i.Field.Slot]) ? Truth.Unknown : i.Holds(c.V[i.Field.Slot]) ? Truth.True : Truth.False,
         BoundDerived d => Find(derived, d.Name)?.Value ?? Truth.Unknown,
+        BoundScore s => FindScore(c, s.Score)?.Compare(s.Op, s.Value) ?? Truth.Unknown,
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
 
@@ -36,6 +37,15 @@ internal static class ConditionEvaluator
     {
         foreach (var d in derived)
             if (d.Name == name) return d;
+        return null;
+    }
+
+    /// <summary>The score a <see cref="BoundScore"/> reads; null until scores are computed.</summary>
+    private static ScoreFact? FindScore(CaseFacts c, string name)
+    {
+        if (c.Scores is null) return null;
+        foreach (var s in c.Scores)
+            if (s.Name == name) return s;
         return null;
     }
 
@@ -79,6 +89,10 @@ internal static class ConditionEvaluator
                 var chain = fact.Because.Count == 0 ? "" : " from " + string.Join(", ", fact.Because);
                 Add(into, $"{fact.Name} = {(fact.Value == Truth.True ? "true" : "false")} (derived by rule {fact.RuleId}{chain})");
                 break;
+            case BoundScore s when FindScore(c, s.Score) is { } score:
+                // The score with its points and items: the reader sees what the comparison was made on.
+                Add(into, score.Describe());
+                break;
         }
     }
 
@@ -112,6 +126,10 @@ internal static class ConditionEvaluator
                 break;
             case BoundDerived d:
                 foreach (var m in Find(derived, d.Name)?.Missing ?? [])
+                    if (!into.Contains(m)) into.Add(m);
+                break;
+            case BoundScore s:
+                foreach (var m in FindScore(c, s.Score)?.Missing ?? [])
                     if (!into.Contains(m)) into.Add(m);
                 break;
         }

@@ -11,8 +11,11 @@ namespace CtoRules.Engine.Compilation;
 /// comparison over NaN (unknown) is false in IEEE arithmetic, which is exactly "not definitely
 /// true"; <c>!=</c> and negations add an explicit known-check.
 /// </summary>
-internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictionary<string, Expression> derived)
+internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictionary<string, Expression> derived,
+    IReadOnlyDictionary<string, Expression>? scores = null)
 {
+    private static readonly System.Reflection.MethodInfo CompareMethod = typeof(ScoreFact).GetMethod(nameof(ScoreFact.Compare))!;
+
     private static readonly System.Reflection.FieldInfo ValuesField = typeof(CaseFacts).GetField(nameof(CaseFacts.V))!;
     private static readonly System.Reflection.FieldInfo BlocksField = typeof(CaseFacts).GetField(nameof(CaseFacts.Blocks))!;
     private static readonly System.Reflection.FieldInfo ValueField = typeof(DerivedFact).GetField(nameof(DerivedFact.Value))!;
@@ -30,6 +33,7 @@ internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictio
         BoundIn i when i.Negated => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
         BoundIn i => AnyEqual(i),
         BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.True)),
+        BoundScore s => ScoreIs(s, Truth.True),
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
 
@@ -45,8 +49,15 @@ internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictio
         BoundIn i when i.Negated => AnyEqual(i),
         BoundIn i => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
         BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.False)),
+        BoundScore s => ScoreIs(s, Truth.False),
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
+
+    /// <summary>The score fact's three-valued comparison (<see cref="ScoreFact.Compare"/>) has the given value.</summary>
+    private Expression ScoreIs(BoundScore s, Truth expected) =>
+        Expression.Equal(
+            Expression.Call(scores![s.Score], CompareMethod, Expression.Constant(s.Op), Expression.Constant(s.Value)),
+            Expression.Constant(expected));
 
     private Expression Value(int slot) => Expression.ArrayIndex(Expression.Field(caseFacts, ValuesField), Expression.Constant(slot));
 

@@ -35,6 +35,8 @@ public static class RuleSetCompiler
     private static readonly System.Reflection.FieldInfo NameField = typeof(DerivedFact).GetField(nameof(DerivedFact.Name))!;
     private static readonly System.Reflection.FieldInfo ValueField = typeof(DerivedFact).GetField(nameof(DerivedFact.Value))!;
     private static readonly System.Reflection.FieldInfo StageField = typeof(CaseFacts).GetField(nameof(CaseFacts.StageOrdinal))!;
+    private static readonly System.Reflection.FieldInfo ScoresField = typeof(CaseFacts).GetField(nameof(CaseFacts.Scores))!;
+    private static readonly System.Reflection.FieldInfo ScoreNameField = typeof(ScoreFact).GetField(nameof(ScoreFact.Name))!;
 
     /// <summary>The compiled form of <paramref name="ruleSet"/>, compiled once per content digest.</summary>
     public static CompiledRuleSet GetOrCompile(RuleSet ruleSet)
@@ -50,6 +52,8 @@ public static class RuleSetCompiler
         var derivedSlots = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var rule in rules)
             if (rule.Role == RuleRole.Derived) derivedSlots[rule.Derives!] = derivedSlots.Count;
+        var scoreSlots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var score in ruleSet.Scores) scoreSlots[score.Name] = scoreSlots.Count;
 
         var definitions = new List<IRuleDefinition>(rules.Length);
         var undecided = new UndecidedCheck?[rules.Length];
@@ -58,15 +62,16 @@ public static class RuleSetCompiler
             var rule = rules[i];
             if (rule.Role == RuleRole.Derived)
             {
-                definitions.Add(Build(rule, i, nameof(RuleActions.Derive), whenTrue: false, derivedSlots));
+                definitions.Add(Build(rule, i, nameof(RuleActions.Derive), whenTrue: false, derivedSlots, scoreSlots));
                 continue;
             }
-            definitions.Add(Build(rule, i, nameof(RuleActions.Fired), whenTrue: true, derivedSlots));
-            undecided[i] = CompileUndecided(rule, derivedSlots);
+            definitions.Add(Build(rule, i, nameof(RuleActions.Fired), whenTrue: true, derivedSlots, scoreSlots));
+            undecided[i] = CompileUndecided(rule, derivedSlots, scoreSlots);
         }
         var watch = Stopwatch.StartNew();
         var factory = (compiler ?? new RuleCompiler { ExpressionCompiler = FastNRulesExpressionCompiler.Instance }).Compile(definitions);
-        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots);
+        var readsScores = rules.Any(r => r.Condition.Scores().Any());
+        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots) { ReadsScores = readsScores };
     }
 
     /// <summary>The operands of the top-level <c>and</c>s of a condition, left to right.</summary>
@@ -84,13 +89,16 @@ public static class RuleSetCompiler
     /// "In scope, neither definitely true nor definitely false" over the case and the derived facts
     /// by slot: the condition of the former <c>#undecided</c> NRules rule, compiled once.
     /// </summary>
-    private static UndecidedCheck CompileUndecided(Language.Rules.RuleDefinition rule, Dictionary<string, int> derivedSlots)
+    private static UndecidedCheck CompileUndecided(Language.Rules.RuleDefinition rule, Dictionary<string, int> derivedSlots, Dictionary<string, int> scoreSlots)
     {
         var c = Expression.Parameter(typeof(CaseFacts), "c");
         var d = Expression.Parameter(typeof(DerivedFact[]), "d");
         var deps = rule.Condition.DerivedFacts().Select(n => derivedSlots[n]).ToArray();
         var derived = rule.Condition.DerivedFacts().ToDictionary(n => n, n => (Expression)Expression.ArrayIndex(d, Expression.Constant(derivedSlots[n])), StringComparer.Ordinal);
-        var e = new ConditionExpressions(c, derived);
+        // Scores are read from the case's score array, filled before this post-pass runs.
+        var scores = rule.Condition.Scores().ToDictionary(n => n,
+            n => (Expression)Expression.ArrayIndex(Expression.Field(c, ScoresField), Expression.Constant(scoreSlots[n])), StringComparer.Ordinal);
+        var e = new ConditionExpressions(c, derived, scores);
         Expression body = Expression.AndAlso(Expression.Not(e.IsTrue(rule.Condition)), Expression.Not(e.IsFalse(rule.Condition)));
         if (rule.Role == RuleRole.Advice)
             body = Expression.AndAlso(
@@ -109,7 +117,8 @@ public static class RuleSetCompiler
     /// alpha tests are shared between rules.
     /// </summary>
     private static IRuleDefinition Build(
-        Language.Rules.RuleDefinition rule, int index, string action, bool whenTrue, IReadOnlyDictionary<string, int> derivedSlots)
+        Language.Rules.RuleDefinition rule, int index, string action, bool whenTrue, IReadOnlyDictionary<string, int> derivedSlots,
+        IReadOnlyDictionary<string, int> scoreSlots)
     {
         var builder = new RuleBuilder();
         builder.Name(rule.Id);
@@ -142,6 +151,18 @@ public static class RuleSetCompiler
             derivedParams[dep] = p;
         }
 
+        // A rule that reads a score joins on its ScoreFact, which is inserted only once every score
+        // item is decided or undecided: the score is complete before such a rule can fire.
+        var scoreParams = new Dictionary<string, ParameterExpression>(StringComparer.Ordinal);
+        foreach (var name in rule.Condition.Scores())
+        {
+            var declarationName = "s" + scoreSlots[name];
+            var pattern = lhs.Pattern(typeof(ScoreFact), declarationName);
+            var p = Expression.Parameter(typeof(ScoreFact), declarationName);
+            pattern.Condition(Expression.Lambda(Expression.Equal(Expression.Field(p, ScoreNameField), Expression.Constant(name)), p));
+            scoreParams[name] = p;
+        }
+
         var casePattern = lhs.Pattern(typeof(CaseFacts), "c");
         var c = Expression.Parameter(typeof(CaseFacts), "c");
         if (rule.Role == RuleRole.Advice)
@@ -150,11 +171,12 @@ public static class RuleSetCompiler
             var stage = CaseSchema.StageOrdinal(rule.Stage!);
             casePattern.Condition(Expression.Lambda(Expression.LessThanOrEqual(Expression.Field(c, StageField), Expression.Constant(stage)), c));
         }
-        var expressions = new ConditionExpressions(c, derivedParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal));
+        var expressions = new ConditionExpressions(c, derivedParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal),
+            scoreParams.ToDictionary(p => p.Key, p => (Expression)p.Value, StringComparer.Ordinal));
         foreach (var conjunct in conjuncts)
         {
             // Case-only parts become alpha tests (parameter c alone); mixed parts join.
-            var used = conjunct.DerivedFacts().Select(n => derivedParams[n]);
+            var used = conjunct.DerivedFacts().Select(n => derivedParams[n]).Concat(conjunct.Scores().Select(n => scoreParams[n]));
             casePattern.Condition(Expression.Lambda(expressions.IsTrue(conjunct), [c, .. used]));
         }
 

@@ -19,6 +19,10 @@ public static class CorpusRunner
         return new CorpusReport(results, Coverage(compiled, results));
     }
 
+    /// <summary>A report over results already produced one by one (a run that shows progress).</summary>
+    public static CorpusReport Report(CompiledRuleSet compiled, ImmutableArray<CorpusCaseResult> results) =>
+        new(results, Coverage(compiled, results));
+
     public static CorpusCaseResult RunOne(CompiledRuleSet compiled, CorpusCase corpusCase)
     {
         if (!corpusCase.IsValid) return new CorpusCaseResult(corpusCase, null, []);
@@ -112,7 +116,7 @@ public static class CorpusRunner
     private static bool IsNearMiss(RuleDefinition rule, Case @case)
     {
         var paths = rule.Condition.CasePaths().ToList();
-        var inScope = rule.Role != RuleRole.Advice || CaseSchema.StageOrdinal(@case.Stage) <= CaseSchema.StageOrdinal(rule.Stage!);
+        var inScope = rule.Role != RuleRole.Advice || Facts.Scope.StageOrdinal(@case.UnsafeValues) <= CaseSchema.StageOrdinal(rule.Stage!);
         if (paths.Count == 0 && !rule.Condition.DerivedFacts().Any()) return !inScope;
         if (!inScope) return false;
         return paths.Any(p => CaseSchema.IsBlock(p) ? true : @case.Get(p) is not null) || rule.Condition.DerivedFacts().Any();

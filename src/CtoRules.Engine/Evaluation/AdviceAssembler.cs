@@ -82,7 +82,7 @@ internal static class AdviceAssembler
                 }
                 scores.Add(new ScoreResult(score.Name, points, score.MaxPoints, category?.Label, components.MoveToImmutable(),
                     [.. missing], score.References)
-                { CategoryNote = category?.Note });
+                { CategoryNote = category?.Note, Caveat = score.Caveat });
             }
         }
 

@@ -68,12 +68,12 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case)
             case BoundAnd a:
             {
                 var (l, r) = (Clause(a.Left, ruleId), Clause(a.Right, ruleId));
-                return Node(ClauseKind.And, ConditionEvaluator.And(l.Value, r.Value), [], l, r);
+                return Node(ClauseKind.And, ConditionEvaluator.And(l.Value, r.Value), [], [.. Operands(ClauseKind.And, l), .. Operands(ClauseKind.And, r)]);
             }
             case BoundOr o:
             {
                 var (l, r) = (Clause(o.Left, ruleId), Clause(o.Right, ruleId));
-                return Node(ClauseKind.Or, ConditionEvaluator.Or(l.Value, r.Value), [], l, r);
+                return Node(ClauseKind.Or, ConditionEvaluator.Or(l.Value, r.Value), [], [.. Operands(ClauseKind.Or, l), .. Operands(ClauseKind.Or, r)]);
             }
             case BoundNot n:
             {
@@ -99,6 +99,13 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case)
                 throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// <c>a and b and c</c> binds as <c>(a and b) and c</c>; drawn as one <c>and</c> with three
+    /// operands, which is how a reader wrote and reads it (and/or are associative in Kleene logic too).
+    /// </summary>
+    private static IEnumerable<ClauseExplanation> Operands(ClauseKind kind, ClauseExplanation operand) =>
+        operand.Kind == kind ? operand.Children : [operand];
 
     private Truth Leaf(FactField field, Func<double, bool> holds)
     {

@@ -15,7 +15,7 @@ public sealed class CaseFacts
         Case = @case;
         V = @case.UnsafeValues;
         Blocks = @case.BlockMask;
-        StageOrdinal = (int)V[CaseSchema.Stage.Slot];
+        StageOrdinal = Scope.StageOrdinal(V);
         Sink = sink;
     }
 
@@ -25,7 +25,14 @@ public sealed class CaseFacts
     public readonly double[] V;
 
     public readonly int Blocks;
+    /// <summary>The stage ordinal that scopes advice rules (<see cref="Scope"/>), not always the case's stage.</summary>
     public readonly int StageOrdinal;
+
+    /// <summary>
+    /// The scores by <c>RuleSet.Scores</c> index, set once every score item is decided or undecided
+    /// (null before, and in rule sets where no rule reads a score). Read by compiled conditions.
+    /// </summary>
+    public ScoreFact[]? Scores;
 
     internal EvaluationSink Sink { get; }
 

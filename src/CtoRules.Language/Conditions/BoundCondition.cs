@@ -25,6 +25,9 @@ public abstract record BoundCondition
     /// <summary>Derived facts this condition reads.</summary>
     public IEnumerable<string> DerivedFacts() => Walk().OfType<BoundDerived>().Select(d => d.Name).Distinct();
 
+    /// <summary>Scores whose points this condition reads.</summary>
+    public IEnumerable<string> Scores() => Walk().OfType<BoundScore>().Select(s => s.Score).Distinct();
+
     /// <summary>Case fields and blocks this condition reads, as paths.</summary>
     public IEnumerable<string> CasePaths() => Walk().Select(n => n switch
     {
@@ -114,6 +117,15 @@ public sealed record BoundIn(FactField Field, ImmutableArray<double> Values, boo
         $"{Field.Path} {(Negated ? "not in" : "in")} [{string.Join(", ", Values.Select(Field.Render))}]";
 
     public bool Holds(double value) => Values.Contains(value) != Negated;
+}
+
+/// <summary>
+/// <c>score(NAME) op value</c>: the points of a score, read in three-valued logic over the interval
+/// its undecided items leave open (docs/rule-format.md, "Reading a score").
+/// </summary>
+public sealed record BoundScore(string Score, CompareOp Op, double Value) : BoundCondition
+{
+    public override string ToString() => $"score({Score}) {BoundCompare.Symbol(Op)} {Numbers.Format(Value)}";
 }
 
 public sealed record BoundDerived(string Name) : BoundCondition

@@ -11,13 +11,14 @@ public sealed record ConditionBindResult(BoundCondition? Condition, ImmutableArr
 /// The type checker: binds paths against <see cref="CaseSchema"/> and the known derived facts,
 /// checks operators against types and encodes literals. Collects every error.
 /// </summary>
-public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts)
+public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts, IReadOnlyDictionary<string, double> scores)
 {
     private readonly List<ConditionError> _errors = [];
 
-    public static ConditionBindResult Bind(ConditionSyntax syntax, IReadOnlySet<string> derivedFacts)
+    /// <param name="scores">The scores a condition may read, by name, with their maximum points.</param>
+    public static ConditionBindResult Bind(ConditionSyntax syntax, IReadOnlySet<string> derivedFacts, IReadOnlyDictionary<string, double>? scores = null)
     {
-        var binder = new ConditionBinder(derivedFacts);
+        var binder = new ConditionBinder(derivedFacts, scores ?? new Dictionary<string, double>());
         var bound = binder.Visit(syntax);
         return new ConditionBindResult(binder._errors.Count == 0 ? bound : null, [.. binder._errors], [.. binder._warnings]);
     }
@@ -34,6 +35,7 @@ public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts)
         PathTestSyntax p => BindPathTest(p),
         CompareSyntax c => BindCompare(c),
         InSyntax i => BindIn(i),
+        ScoreCompareSyntax s => BindScore(s),
         _ => throw new InvalidOperationException($"unexpected syntax {syntax.GetType().Name}"),
     };
 
@@ -112,6 +114,26 @@ public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts)
         var values = i.Values.Select(v => Literal(field, v)).ToList();
         if (values.Any(v => v is null)) return new BoundConstant(false);
         return new BoundIn(field, [.. values.Select(v => v!.Value)], i.Negated);
+    }
+
+    private BoundCondition BindScore(ScoreCompareSyntax s)
+    {
+        var name = s.Score.Text;
+        if (!scores.TryGetValue(name, out var max))
+        {
+            Error("CTO3011", $"unknown score '{name}'{Suggestions.DidYouMean(name, scores.Keys)}", s.Score.Range);
+            return new BoundConstant(false);
+        }
+        if (s.Value.Kind != LiteralKind.Number)
+        {
+            Error("CTO3003", $"score({name}) is a number of points and cannot be compared with {DescribeLiteral(s.Value)}", s.Value.Range);
+            return new BoundConstant(false);
+        }
+        if (s.Value.Number < 0 || s.Value.Number > max)
+            _warnings.Add(new ConditionError("CTO3005",
+                $"{s.Value.Text} is outside the range of score({name}) (0–{Numbers.Format(max)}); the comparison is constant",
+                s.Value.Range.Start));
+        return new BoundScore(name, s.Op, s.Value.Number);
     }
 
     /// <summary>Encodes a literal for a field, or reports why it does not fit.</summary>

@@ -74,6 +74,15 @@ public static class ConditionParser
         from close in Token.EqualTo(ConditionToken.RParen)
         select (ConditionSyntax)new KnownSyntax(path, Join(Range(kw), Range(close)));
 
+    private static readonly TokenListParser<ConditionToken, ConditionSyntax> ScoreCompare =
+        from kw in Token.EqualTo(ConditionToken.Score)
+        from open in Token.EqualTo(ConditionToken.LParen)
+        from name in Path
+        from close in Token.EqualTo(ConditionToken.RParen)
+        from op in Op
+        from value in Literal
+        select (ConditionSyntax)new ScoreCompareSyntax(name, op, value, Join(Range(kw), value.Range));
+
     private static readonly TokenListParser<ConditionToken, ConditionSyntax> Constant =
         Token.EqualTo(ConditionToken.True).Select(t => (ConditionSyntax)new ConstantSyntax(true, Range(t)))
         .Or(Token.EqualTo(ConditionToken.False).Select(t => (ConditionSyntax)new ConstantSyntax(false, Range(t))));
@@ -87,7 +96,7 @@ public static class ConditionParser
         select inner with { Range = Join(Range(open), Range(close)) };
 
     private static readonly TokenListParser<ConditionToken, ConditionSyntax> Primary =
-        Group.Or(Known).Or(Constant).Or(PathCondition).Named("condition");
+        Group.Or(Known).Or(ScoreCompare).Or(Constant).Or(PathCondition).Named("condition");
 
     private static readonly TokenListParser<ConditionToken, ConditionSyntax> Unary =
         (from not in Token.EqualTo(ConditionToken.Not)

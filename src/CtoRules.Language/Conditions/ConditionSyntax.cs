@@ -37,6 +37,9 @@ public sealed record CompareSyntax(PathSyntax Path, CompareOp Op, LiteralSyntax 
 
 public sealed record InSyntax(PathSyntax Path, bool Negated, ImmutableArray<LiteralSyntax> Values, TextRange Range) : ConditionSyntax(Range);
 
+/// <summary><c>score(NAME) op number</c>: compares the points of a score (docs/rule-format.md).</summary>
+public sealed record ScoreCompareSyntax(PathSyntax Score, CompareOp Op, LiteralSyntax Value, TextRange Range) : ConditionSyntax(Range);
+
 public sealed record PathSyntax(string Text, TextRange Range);
 
 public enum LiteralKind

@@ -10,6 +10,7 @@ public enum ConditionToken
     [Token(Category = "keyword", Example = "not")] Not,
     [Token(Category = "keyword", Example = "in")] In,
     [Token(Category = "keyword", Example = "known")] Known,
+    [Token(Category = "keyword", Example = "score")] Score,
     [Token(Category = "keyword", Example = "true")] True,
     [Token(Category = "keyword", Example = "false")] False,
     [Token(Category = "path or value")] Word,

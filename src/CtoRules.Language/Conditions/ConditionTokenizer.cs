@@ -19,6 +19,7 @@ public sealed class ConditionTokenizer : Tokenizer<ConditionToken>
         ["not"] = ConditionToken.Not,
         ["in"] = ConditionToken.In,
         ["known"] = ConditionToken.Known,
+        ["score"] = ConditionToken.Score,
         ["true"] = ConditionToken.True,
         ["false"] = ConditionToken.False,
     };

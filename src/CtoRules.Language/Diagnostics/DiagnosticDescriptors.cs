@@ -34,6 +34,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoRules = W("CTO1022", "No rules", "the rule set has no rules");
     public static readonly DiagnosticDescriptor UnknownSection = E("CTO1024", "Unknown review section", "unknown review section '{0}'{1}");
     public static readonly DiagnosticDescriptor UnusedReference = W("CTO1023", "Reference not cited", "reference '{0}' is not cited by any rule or score");
+    public static readonly DiagnosticDescriptor CardSummaryTooLong = W("CTO1025", "Card summary too long", "the card summary of rule '{0}' would be {1} characters ('{2}'); CDS Hooks needs under 140: shorten the title");
 
     // Parsing
     public static readonly DiagnosticDescriptor SyntaxError = E("CTO2001", "Syntax error", "{0}");
@@ -52,6 +53,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DerivedCycle = E("CTO3008", "Derived facts form a cycle", "derived facts form a cycle: {0}");
     public static readonly DiagnosticDescriptor DerivedTwice = E("CTO3009", "Derived fact defined twice", "derived fact '{0}' is already derived by {1}");
     public static readonly DiagnosticDescriptor BlockNeedsKnown = E("CTO3010", "Block used as a value", "'{0}' is a block; use known({0})");
+    public static readonly DiagnosticDescriptor UnknownScoreInCondition = E("CTO3011", "Unknown score in a condition", "unknown score '{0}'{1}");
+    public static readonly DiagnosticDescriptor ScoreReadByScore = E("CTO3012", "A score reads a score", "{0} reads score {1}{2}; a score's items and 'when' may not read a score, directly or through derived facts");
 
     // Compiling and evaluating
     public static readonly DiagnosticDescriptor CompileFailed = E("CTO4001", "Rule could not be compiled", "rule '{0}' could not be compiled: {1}");

@@ -158,7 +158,7 @@ internal static class RuleFileReader
 
     /// <summary>A derived fact may not be named like a keyword or a case block: it could never be referred to.</summary>
     private static bool IsReserved(string name) =>
-        name is "and" or "or" or "not" or "in" or "known" or "true" or "false" || CaseSchema.IsBlock(name);
+        name is "and" or "or" or "not" or "in" or "known" or "score" or "true" or "false" || CaseSchema.IsBlock(name);
 
     private static string Describe(RuleRole role) => role switch
     {

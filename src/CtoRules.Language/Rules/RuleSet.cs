@@ -29,6 +29,33 @@ public sealed class RuleSet
     public RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);
 
     /// <summary>
+    /// This set without the rules that read a score, directly or through derived facts: what an
+    /// engine that does not implement score reading can run (the benchmark's hand-written
+    /// baselines). Its digest differs, so it never shares a compile cache entry with this set.
+    /// </summary>
+    public RuleSet WithoutScoreReaders()
+    {
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        var kept = Rules.ToList();
+        bool Reads(RuleDefinition r) => r.Condition.Scores().Any() || r.Condition.DerivedFacts().Any(removed.Contains);
+        for (var changed = true; changed;)
+        {
+            var drop = kept.Where(Reads).ToList();
+            changed = drop.Count > 0;
+            foreach (var r in drop)
+            {
+                kept.Remove(r);
+                if (r.Derives is not null) removed.Add(r.Derives);
+            }
+        }
+        return kept.Count == Rules.Length ? this : new RuleSet
+        {
+            Manifest = Manifest, Rules = [.. kept], Scores = Scores, Bibliography = Bibliography, ReviewSections = ReviewSections,
+            Sources = Sources, ContentDigest = ContentDigest + "-without-score-readers", PublishedDigest = PublishedDigest,
+        };
+    }
+
+    /// <summary>
     /// SHA-256 over the sources sorted by logical path: for each, the path, a newline, the text with
     /// line endings normalised to LF, and a NUL separator.
     /// </summary>

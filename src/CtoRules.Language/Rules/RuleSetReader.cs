@@ -102,17 +102,19 @@ public static class RuleSetReader
             else derivedBy[d.Partial.Derives!] = d;
         }
         var derivedNames = derivedBy.Keys.ToHashSet(StringComparer.Ordinal);
+        var scoreMax = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var s in scoreDrafts.Where(s => s.Partial.Name.Length > 0)) scoreMax.TryAdd(s.Partial.Name, s.Partial.MaxPoints);
 
         var rules = new List<RuleDefinition>();
         foreach (var draft in ruleDrafts)
         {
-            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, diagnostics);
+            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, scoreMax, diagnostics);
             rules.Add(draft.Partial with { Condition = bound ?? new BoundConstant(true) });
         }
         var scores = new List<ScoreDefinition>();
         foreach (var draft in scoreDrafts)
         {
-            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, diagnostics);
+            var bound = Bind(draft.Syntax, draft.Fields, draft.Yaml, derivedNames, scoreMax, diagnostics);
             scores.Add(draft.Partial with { Condition = bound });
         }
 
@@ -121,6 +123,7 @@ public static class RuleSetReader
         CheckScores(ruleDrafts, scoreDrafts, diagnostics);
         if (sectionSource is not null) CheckSections(ruleDrafts, reviewSections);
         CheckCycles(derivedBy, rules, diagnostics);
+        CheckScoreReads(ruleDrafts, rules, scoreDrafts, scores);
         if (ruleDrafts.Count == 0)
             diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
 
@@ -142,10 +145,11 @@ public static class RuleSetReader
         return new RuleSetLoad(set, sorted);
     }
 
-    private static BoundCondition? Bind(ConditionSyntax? syntax, Yaml.YamlFields fields, string yaml, IReadOnlySet<string> derived, List<Diagnostic> diagnostics)
+    private static BoundCondition? Bind(ConditionSyntax? syntax, Yaml.YamlFields fields, string yaml, IReadOnlySet<string> derived,
+        IReadOnlyDictionary<string, double> scores, List<Diagnostic> diagnostics)
     {
         if (syntax is null) return null;
-        var result = ConditionBinder.Bind(syntax, derived);
+        var result = ConditionBinder.Bind(syntax, derived, scores);
         foreach (var e in result.Errors.Concat(result.Warnings))
             diagnostics.Add(ConditionDiagnostics.Create(e, fields.LocateInScalar("when", yaml, e.Offset)));
         return result.Condition;
@@ -215,6 +219,45 @@ public static class RuleSetReader
             if (items.TryGetValue((r.Partial.Score!, r.Partial.Item), out var first))
                 r.Fields.Report(DiagnosticDescriptors.DuplicateScoreItem, r.Fields.At(r.Fields.Value("item")!), r.Partial.Score, r.Partial.Item, first.Partial.Source.Display);
             else items[(r.Partial.Score!, r.Partial.Item)] = r;
+        }
+    }
+
+    /// <summary>
+    /// Scores are computed before the rules that read them fire (docs/architecture.md), so a score's
+    /// items and its <c>when</c> may not read a score, directly or through derived facts (CTO3012).
+    /// </summary>
+    private static void CheckScoreReads(List<RuleDraft> drafts, List<RuleDefinition> rules, List<ScoreDraft> scoreDrafts, List<ScoreDefinition> scores)
+    {
+        var byName = rules.Where(r => r.Derives is not null).GroupBy(r => r.Derives!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var memo = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // The first score a derived fact reads, through its chain (cycles are reported elsewhere).
+        string? ReadsScore(BoundCondition condition, HashSet<string> seen)
+        {
+            var direct = condition.Scores().FirstOrDefault();
+            if (direct is not null) return direct;
+            foreach (var dep in condition.DerivedFacts())
+            {
+                if (!memo.TryGetValue(dep, out var found))
+                {
+                    found = byName.TryGetValue(dep, out var rule) && seen.Add(dep) ? ReadsScore(rule.Condition, seen) : null;
+                    memo[dep] = found;
+                }
+                if (found is not null) return found;
+            }
+            return null;
+        }
+        string Via(BoundCondition condition) => condition.Scores().Any() ? "" : " through derived facts";
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].Role != RuleRole.ScoreItem || ReadsScore(rules[i].Condition, []) is not { } read) continue;
+            drafts[i].Fields.Report(DiagnosticDescriptors.ScoreReadByScore, drafts[i].Fields.At("when"),
+                $"score item '{rules[i].Id}'", read, Via(rules[i].Condition));
+        }
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (scores[i].Condition is not { } when || ReadsScore(when, []) is not { } read) continue;
+            scoreDrafts[i].Fields.Report(DiagnosticDescriptors.ScoreReadByScore, scoreDrafts[i].Fields.At("when"),
+                $"the 'when' of score '{scores[i].Name}'", read, Via(when));
         }
     }
 

@@ -10,6 +10,9 @@ public sealed record ScoreDefinition
     public required string Name { get; init; }
     public required string Title { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>What about the score is unconfirmed, shown wherever the score is shown (advice, CLI); null = nothing.</summary>
+    public string? Caveat { get; init; }
     public required double MaxPoints { get; init; }
 
     /// <summary>When the score is computed at all (e.g. <c>known(ccta)</c>); null = always.</summary>

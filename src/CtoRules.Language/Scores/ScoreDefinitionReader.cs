@@ -13,7 +13,7 @@ internal sealed record ScoreDraft(ScoreDefinition Partial, YamlFields Fields, st
 /// <summary>Reads <c>rules/scores/&lt;name&gt;.yaml</c>.</summary>
 internal static class ScoreDefinitionReader
 {
-    private static readonly string[] Fields = ["score", "title", "description", "maxPoints", "when", "references", "categories", "notes"];
+    private static readonly string[] Fields = ["score", "title", "description", "maxPoints", "when", "references", "categories", "notes", "caveat"];
     private static readonly string[] CategoryFields = ["min", "max", "label", "note"];
 
     public static ScoreDraft? Read(SourceFile source, List<Diagnostic> diagnostics)
@@ -69,6 +69,7 @@ internal static class ScoreDefinitionReader
             Name = name ?? "",
             Title = title ?? "",
             Description = f.String("description", required: false),
+            Caveat = f.String("caveat", required: false),
             MaxPoints = max ?? 0,
             When = when,
             References = [.. (references ?? []).Select(r => r.Value)],

@@ -19,6 +19,7 @@ public sealed class ReLesion
     public bool? InStent { get; set; }
     public double? LengthMm { get; set; }
     public double? DurationMonths { get; set; }
+    public bool? DurationUndeterminable { get; set; }
     public bool? PreviousFailedAttempt { get; set; }
     public string? Stump { get; set; }
     public bool? ProximalCapAmbiguous { get; set; }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CtoRules.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAuthoringDbContext))]
-    [Migration("20261205181134_Initial")]
+    [Migration("20261205182612_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

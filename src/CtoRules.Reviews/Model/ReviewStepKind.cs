@@ -1,0 +1,9 @@
+namespace CtoRules.Reviews.Model;
+
+public enum ReviewStepKind
+{
+    Submitted,
+    Approved,
+    ChangesRequested,
+    Published,
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CtoRules.CdsHooks.Feedback;
+using CtoRules.CdsHooks.Security;
+using CtoRules.CdsHooks.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CtoRules.Web.Apis;
+
+/// <summary>
+/// CDS Hooks 2.0 (docs/cds-hooks.md): <c>GET /cds-services</c>, <c>POST /cds-services/{id}</c>,
+/// <c>POST /cds-services/{id}/feedback</c>, with the CORS headers the specification asks for.
+/// Thin: every decision is in CtoRules.CdsHooks.
+/// </summary>
+public static class CdsHooksApi
+{
+    public const int MaxRequestBytes = 5 * 1024 * 1024;
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public static WebApplication MapCdsHooks(this WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope()) scope.ServiceProvider.GetRequiredService<CdsFeedbackStore>().Migrate();
+        var options = app.Services.GetRequiredService<CdsHooksOptions>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CtoRules.CdsHooks");
+        if (options.AllowUnauthenticated)
+            log.LogWarning("CDS Hooks accepts calls WITHOUT a JWT (CdsHooks:AllowUnauthenticated, Development only)");
+
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/cds-services")) { await next(context); return; }
+            // CDS Hooks 2.0, "Cross-Origin Resource Sharing": browser-based clients call the service.
+            var h = context.Response.Headers;
+            h["Access-Control-Allow-Origin"] = context.Request.Headers.Origin.Count > 0 ? context.Request.Headers.Origin.ToString() : "*";
+            h["Access-Control-Allow-Credentials"] = "true";
+            h["Access-Control-Allow-Headers"] = "Authorization, Content-Type";
+            h["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS";
+            h["Access-Control-Expose-Headers"] = "Origin, Accept, Content-Location, Location, X-Requested-With";
+            h.Vary = "Origin";
+            if (HttpMethods.IsOptions(context.Request.Method)) { context.Response.StatusCode = StatusCodes.Status204NoContent; return; }
+            await next(context);
+        });
+
+        app.MapGet("/cds-services", (CdsHookService service) =>
+            Results.Json(new { services = service.Discover() }, Json));
+        app.MapPost("/cds-services/{id}", CallAsync);
+        app.MapPost("/cds-services/{id}/feedback", FeedbackAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CallAsync(string id, HttpRequest request, CdsHookService service, CdsJwtVerifier verifier,
+        CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CancellationToken cancel)
+    {
+        if (!service.IsKnownService(id)) return NotFound(id);
+        if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return denied;
+        var body = await ReadLimitedAsync(request.Body, cancel);
+        if (body is null) return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"at most {MaxRequestBytes} bytes");
+        try
+        {
+            var call = CdsRequest.Parse(body);
+            var result = await service.CallAsync(id, call, SiteBase(request, options), cancel);
+            if (result.Advice is { } advice && result.Cards.Length > 0)
+                await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, null, cancel);
+            var response = new JsonObject { ["cards"] = JsonSerializer.SerializeToNode(result.Cards, Json) };
+            if (result.Notes.Length > 0)
+                response["extension"] = new JsonObject
+                {
+                    ["org.ctorules.input"] = result.InputKind,
+                    ["org.ctorules.notes"] = new JsonArray([.. result.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
+                };
+            return Results.Content(response.ToJsonString(), "application/json", Encoding.UTF8);
+        }
+        catch (CdsRequestException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not a valid CDS Hooks request", e.Message, e.Path);
+        }
+    }
+
+    private static async Task<IResult> FeedbackAsync(string id, HttpRequest request, CdsHookService service, CdsJwtVerifier verifier,
+        CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CancellationToken cancel)
+    {
+        if (!service.IsKnownService(id)) return NotFound(id);
+        if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return denied;
+        var body = await ReadLimitedAsync(request.Body, cancel);
+        if (body is null) return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"at most {MaxRequestBytes} bytes");
+        try
+        {
+            var items = FeedbackRequest.Parse(body);
+            var receipt = await store.RecordFeedbackAsync(id, items, cancel);
+            return Results.Json(new { stored = receipt.Stored, duplicates = receipt.Duplicates, refused = receipt.Refused }, Json);
+        }
+        catch (CdsRequestException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Not a valid CDS Hooks feedback request", e.Message, e.Path);
+        }
+    }
+
+    /// <summary>Null when the caller may proceed; else the 401 problem.</summary>
+    private static async Task<IResult?> AuthenticateAsync(HttpRequest request, CdsJwtVerifier verifier, CdsHooksOptions options, ILoggerFactory logs, CancellationToken cancel)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (options.AllowUnauthenticated && authorization.Length == 0)
+        {
+            logs.CreateLogger("CtoRules.CdsHooks").LogWarning("unauthenticated CDS Hooks call to {Path} accepted (Development switch)", request.Path);
+            return null;
+        }
+        var audience = ServiceBase(request, options) + request.Path;
+        var verified = await verifier.VerifyAsync(authorization, audience, cancel);
+        if (verified.IsValid) return null;
+        request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problem(StatusCodes.Status401Unauthorized, "The CDS client is not authenticated", verified.Error!);
+    }
+
+    private static string ServiceBase(HttpRequest r, CdsHooksOptions o) => (o.BaseUrl ?? $"{r.Scheme}://{r.Host}{r.PathBase}").TrimEnd('/');
+
+    private static string SiteBase(HttpRequest r, CdsHooksOptions o) => (o.SiteBaseUrl ?? ServiceBase(r, o)).TrimEnd('/');
+
+    private static IResult NotFound(string id) => Problem(StatusCodes.Status404NotFound, "No such CDS service", $"'{id}' is not a service of this server; see GET /cds-services");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? path = null) => TypedResults.Problem(
+        title: title, detail: detail, statusCode: status,
+        extensions: path is null ? null : new Dictionary<string, object?> { ["path"] = path });
+
+    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await body.ReadAsync(chunk, cancel)) > 0)
+        {
+            if (buffer.Length + n > MaxRequestBytes) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
