@@ -21,9 +21,21 @@ public static class RulesLocator
         return "rules";
     }
 
+    /// <summary>The message when no rules folder was named and none was found upward.</summary>
+    public static string NotFoundMessage() =>
+        $"ctorules: no rules/ folder with a ruleset.yaml in {Environment.CurrentDirectory} or any folder above it; give --rules FOLDER or --pack FILE";
+
+    /// <summary>True when a rules folder was named, or one was found from the current folder up.</summary>
+    public static bool Found(string? named) => !string.IsNullOrEmpty(named) || Resolve(null) != "rules" || File.Exists(Path.Combine("rules", "ruleset.yaml"));
+
     /// <summary>Reads the rule set, printing diagnostics to stderr; null when it has errors.</summary>
     public static RuleSet? Load(string? named, TextWriter error)
     {
+        if (!Found(named))
+        {
+            error.WriteLine(NotFoundMessage());
+            return null;
+        }
         var load = RuleSetReader.LoadDirectory(Resolve(named));
         foreach (var d in load.Diagnostics.Where(d => d.IsError)) error.WriteLine(d);
         if (load.RuleSet is null)

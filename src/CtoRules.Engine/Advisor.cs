@@ -40,6 +40,6 @@ public sealed class Advisor
         ArgumentNullException.ThrowIfNull(@case);
         var rule = RuleSet.Find(ruleId)
             ?? throw new ArgumentException($"no rule '{ruleId}' in {RuleSet.Manifest.Id}{Suggestions.DidYouMean(ruleId, RuleSet.Rules.Select(r => r.Id))}");
-        return new RuleExplainer(RuleSet, @case).Explain(rule);
+        return new RuleExplainer(RuleSet, @case, _compiled.ScoresFor(@case)).Explain(rule);
     }
 }

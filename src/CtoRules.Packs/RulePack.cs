@@ -12,7 +12,8 @@ namespace CtoRules.Packs;
 
 /// <summary>
 /// A published rule pack, verified and ready to evaluate cases (docs/downstream.md).
-/// <see cref="Load(string, PackTrust)"/> refuses a pack whose digest does not match
+/// <see cref="Load(string, PackTrust)"/> refuses a pack that cannot be read (<see cref="PackNotFoundException"/>),
+/// whose digest does not match
 /// (<see cref="PackIntegrityException"/>), whose signature the trust policy rejects
 /// (<see cref="PackSignatureException"/>) or whose format this library does not know
 /// (<see cref="UnsupportedPackFormatException"/>). Thread-safe: the rules are compiled once, on
@@ -56,20 +57,27 @@ public sealed class RulePack
     /// <summary>Shorthand for <c>Advisor.Evaluate</c>.</summary>
     public AdviceDocument Evaluate(Case @case) => Advisor.Evaluate(@case);
 
+    /// <summary>
+    /// Loads a pack with the safe default policy, <see cref="PackTrust.Default"/>: a signature is
+    /// required, and as no key is trusted every pack is refused with a message saying what to pass.
+    /// </summary>
+    public static RulePack Load(string path) => Load(path, PackTrust.Default);
+
     public static RulePack Load(string path, PackTrust trust)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(trust);
+        // Read with a hard limit (devices report length 0) and refuse FIFOs before they block.
+        var read = CtoRules.Inputs.InputFile.ReadBytes(path, PackFormat.MaxPackBytes);
+        if (read.Error is { } error)
+        {
+            if (error.StartsWith("it is larger", StringComparison.Ordinal))
+                throw new PackIntegrityException(path, $"the pack is larger than {PackFormat.MaxPackBytes / (1024 * 1024)} MiB");
+            throw new PackNotFoundException(path, error == "no such file" ? "not found" : "cannot read the pack: " + error);
+        }
         if (!PackFormat.IsPackFile(path))
             throw new UnsupportedPackFormatException(path, $"a pack file name ends in {PackFormat.Extension}");
-        try
-        {
-            using var stream = System.IO.File.OpenRead(path);
-            return Load(stream, trust, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PackIntegrityException(path, "cannot read the pack: " + e.Message);
-        }
+        return SafeParse(read.Bytes!, trust, path);
     }
 
     public static RulePack Load(Stream stream, PackTrust trust, string name = "(stream)")
@@ -85,7 +93,20 @@ public sealed class RulePack
             if (buffer.Length > PackFormat.MaxPackBytes)
                 throw new PackIntegrityException(name, $"the pack is larger than {PackFormat.MaxPackBytes / (1024 * 1024)} MiB");
         }
-        return Parse(buffer.ToArray(), trust, name);
+        return SafeParse(buffer.ToArray(), trust, name);
+    }
+
+    /// <summary>Only the documented PackExceptions leave the loader, whatever the bytes hold.</summary>
+    private static RulePack SafeParse(byte[] bytes, PackTrust trust, string file)
+    {
+        try
+        {
+            return Parse(bytes, trust, file);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException or JsonException)
+        {
+            throw new PackIntegrityException(file, "the pack is damaged: " + e.Message);
+        }
     }
 
     private static RulePack Parse(byte[] bytes, PackTrust trust, string file)
@@ -94,6 +115,8 @@ public sealed class RulePack
         try
         {
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            if (PackJsonCheck.FirstInvalidString(bytes) is { } bad)
+                throw new PackIntegrityException(file, "the pack is not valid JSON: " + bad);
             pack = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new PackIntegrityException(file, "the pack is not a JSON object");
         }
@@ -145,6 +168,8 @@ public sealed class RulePack
     private static string? VerifySignature(PackSignature? signature, string digest, PackTrust trust, string file)
     {
         if (!trust.RequireSignature) return null;
+        if (trust.TrustedKeys.IsEmpty)
+            throw new PackSignatureException(file, "no trusted public key was given: pass PackTrust.SignedBy(key) to require the publisher's signature, or PackTrust.DigestOnly to knowingly accept an unverified pack");
         if (signature is null) throw new PackSignatureException(file, "the pack is not signed, and the trust policy requires a signature");
         if (signature.Algorithm != PackFormat.SignatureAlgorithm)
             throw new PackSignatureException(file, $"signature algorithm '{signature.Algorithm}' is not supported (expected {PackFormat.SignatureAlgorithm})");

@@ -4,16 +4,20 @@ using CtoRules.Web.Hosting;
 // The CtoRules site and HTTP API. Run: dotnet run --project src/CtoRules.Web -- [--rules rules] [--urls http://127.0.0.1:5080]
 var builder = WebApplication.CreateBuilder(args);
 
+builder.ExitCleanlyOnStartupErrors();
+builder.LimitSlowAndLargeRequests();
 builder.BindToLoopbackByDefault();
 builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddAdvisor();
 builder.AddCdsHooks();
 
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseHeadAndBadRequestHandling();
 app.UseSiteIdentity();
 
 app.MapEvaluateApi();

@@ -66,7 +66,8 @@ public class CliEndToEndTests
     [Fact]
     public void Evaluate_json_is_one_advice_document_with_scores_and_reasons()
     {
-        var r = Cli.Run("evaluate", Temp("c.yaml", ValidCase), "--format", "json");
+        // A copy without packs/: a working copy that is no published version.
+        var r = Cli.RunIn(Cli.CopyKnowledgeBase(), "evaluate", Temp("c.yaml", ValidCase), "--format", "json");
         r.ExitCode.Should().Be(0, r.Err);
         var doc = JsonNode.Parse(r.Out)!;
         doc["schema"]!.GetValue<string>().Should().Be("ctorules/advice@1");

@@ -33,10 +33,41 @@ public class EvaluationScenarioTests
     public void Unknown_or_false_stays_unknown_so_a_missing_block_is_named()
     {
         // calcification mild is false, but the CT alternative is unknown: heavyCalcification is undecided.
-        var advice = Scenario.Evaluate(Head + "lesion: { calcification: mild, lengthMm: 25 }\nprocedure: { stage: crossing }\n");
+        // At planning, when a CCTA can still be obtained.
+        var advice = Scenario.Evaluate(Head + "lesion: { calcification: mild, lengthMm: 25 }\nprocedure: { stage: planning }\n");
 
         advice.Advice.Should().NotContain(a => a.RuleId == "crossing.knuckle");
         advice.MissingFacts.Should().ContainSingle(m => m.Fact == "ccta").Which.WouldInform.Should().Equal("crossing.knuckle");
+        advice.Undecided.Should().ContainSingle(u => u.RuleId == "crossing.knuckle").Which.DecidingFacts.Should().Equal("ccta");
+    }
+
+    [Fact]
+    public void Missing_facts_that_decide_advice_come_before_those_that_only_move_a_score()
+    {
+        // Short occlusion: the knuckle is decided (no), the score's calcium item is not.
+        var advice = Scenario.Evaluate(Head + "lesion: { lengthMm: 10 }\nprocedure: { stage: planning }\n");
+
+        advice.MissingFacts.Select(m => m.Fact).Should().Equal("lesion.tortuosity", "lesion.vessel", "patient", "lesion.calcification");
+        advice.MissingFacts.Select(m => m.Decides).Should().Equal("advice", "advice", "advice", "score");
+        // A balloon result or the wire's track cannot be known at planning.
+        advice.MissingFacts.Should().NotContain(m => m.Fact.StartsWith("procedure.", StringComparison.Ordinal));
+        advice.Undecided.Select(u => u.RuleId).Should().Equal("planning.no-cabg", "crossing.tortuous");
+        var tortuous = advice.Undecided[1];
+        tortuous.Kind.Should().NotBeNullOrEmpty();
+        tortuous.Actions.Should().NotBeEmpty();
+        tortuous.DecidingFacts.Should().Equal("lesion.tortuosity", "lesion.vessel");
+    }
+
+    [Fact]
+    public void A_fact_that_cannot_be_obtained_at_the_stage_is_not_asked_for()
+    {
+        // During the procedure a CCTA cannot be obtained any more: the rule stays undecided, but
+        // neither the CCTA nor the advice it alone would decide is offered as help.
+        var advice = Scenario.Evaluate(Head + "lesion: { calcification: mild, lengthMm: 25 }\nprocedure: { stage: crossing }\n");
+
+        advice.Advice.Should().NotContain(a => a.RuleId == "crossing.knuckle");
+        advice.MissingFacts.Should().NotContain(m => m.Fact == "ccta");
+        advice.Undecided.Should().NotContain(u => u.RuleId == "crossing.knuckle");
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class RuleSetReaderTests
         var load = Load(
             (X, AdviceRule(when: "heavy and ivus.calciumDistribution == eccentric")),
             ("rules/derived/d.heavy.md", DerivedRule("d.heavy", "heavy", "lesion.calcification == severe")),
-            ("rules/scores/J-CTO.yaml", JctoScore),
+            // The items add up to the maximum (CTO1027 otherwise).
+            ("rules/scores/J-CTO.yaml", JctoScore.Replace("maxPoints: 5", "maxPoints: 1.5", StringComparison.Ordinal)),
             ("rules/scores/J-CTO/s.calcification.md", ScoreItem("s.calcification", "calcification", "1.5")));
 
         load.Diagnostics.Should().BeEmpty();
@@ -79,7 +80,7 @@ public class RuleSetReaderTests
 
         var score = set.Scores.Should().ContainSingle().Subject;
         score.Name.Should().Be("J-CTO");
-        score.MaxPoints.Should().Be(5);
+        score.MaxPoints.Should().Be(1.5);
         score.Categories.Select(c => (c.Min, c.Max, c.Label)).Should().Equal((0, 0, "easy"), (1, 1, "intermediate"), (2, null, "difficult"));
     }
 

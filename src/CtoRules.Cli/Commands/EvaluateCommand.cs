@@ -14,7 +14,7 @@ public static class EvaluateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Case files (case@1, JSON or YAML); - reads one case from standard input", Arity = ArgumentArity.OneOrMore };
         var source = new AdvisorSource();
         var format = new Option<string>("--format") { Description = "text, json (one advice@1 document, or an array for several cases) or jsonl", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "jsonl");
@@ -22,6 +22,13 @@ public static class EvaluateCommand
         source.AddTo(command);
         command.SetAction(parse =>
         {
+            // System.CommandLine takes an unknown --option as a file name; say what it is instead.
+            if (parse.GetValue(files)!.FirstOrDefault(f => f.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                Console.Error.WriteLine($"ctorules: unknown option '{unknown}'");
+                Console.Error.WriteLine("Run 'ctorules evaluate --help' for usage.");
+                return CliHost.Usage;
+            }
             if (source.Resolve(parse, out var exit) is not { } advisor) return exit;
             return Run(advisor, parse.GetValue(files)!, parse.GetValue(format)!, Console.Out, Console.Error);
         });
@@ -31,11 +38,12 @@ public static class EvaluateCommand
     public static int Run(Advisor advisor, IReadOnlyList<string> files, string format, TextWriter output, TextWriter error)
     {
         var exit = CliHost.Ok;
-        var documents = new List<AdviceDocument>();
+        var noCategories = advisor.RuleSet.Scores.Where(s => s.Categories.IsEmpty).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var json = new StreamingJsonArray(output);
         var first = true;
         foreach (var file in files)
         {
-            var read = CaseFiles.Read(file);
+            var read = file == "-" ? CaseFiles.ReadStandardInput(Console.OpenStandardInput()) : CaseFiles.Read(file);
             if (!read.IsValid)
             {
                 foreach (var e in read.Errors) error.WriteLine($"{file}: {e.Path}: {e.Message}");
@@ -49,21 +57,16 @@ public static class EvaluateCommand
                     output.WriteLine(AdviceJson.Serialize(advice, indented: false));
                     break;
                 case "json":
-                    documents.Add(advice);
+                    json.Add(AdviceJson.Serialize(advice));
                     break;
                 default:
                     if (!first) output.WriteLine(new string('-', 78));
-                    TextAdviceRenderer.Render(advice, advisor.RuleSet.Bibliography, output);
+                    TextAdviceRenderer.Render(advice, advisor.RuleSet.Bibliography, output, noCategories);
                     break;
             }
             first = false;
         }
-        if (format == "json")
-        {
-            if (documents.Count == 1) output.WriteLine(AdviceJson.Serialize(documents[0]));
-            else if (documents.Count > 1)
-                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(documents, AdviceJson.Indented));
-        }
+        if (format == "json") json.End();
         return exit;
     }
 }

@@ -33,7 +33,8 @@ public static class VerifyCommand
             Console.Out.WriteLine($"{loaded.File}: {m.Id} {m.Version}, {m.RuleCount} rules, engine format {m.EngineFormatVersion}, created {m.Created:yyyy-MM-dd'T'HH:mm:ss'Z'}");
             Console.Out.WriteLine($"  digest    {loaded.Digest} (verified)");
             Console.Out.WriteLine(loaded.SignatureVerifiedBy is { } k ? $"  signature verified with trusted key {k}"
-                : loaded.Signature is { } s ? $"  signature by key {s.KeyId} (not checked: give --public-key to require it)"
+                // Not checked: the key id in the pack is only a claim, so it is not shown as a signer.
+                : loaded.Signature is not null ? "  signature present but NOT verified (it names no trusted signer): give --public-key to verify it"
                 : "  signature none");
             if (m.Changelog is { } c) foreach (var change in c.Changes) Console.Out.WriteLine($"  changelog {change}");
             if (m.Forced is { } f) Console.Out.WriteLine($"  forced    below the suggested {f.SuggestedBump} bump ({f.SuggestedVersion}): {f.Reason}");
@@ -52,13 +53,14 @@ public static class VerifyCommand
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
         {
-            error.WriteLine($"ctorules: cannot use the public key: {e.Message}");
+            error.WriteLine($"ctorules: cannot use the public key: {e.Message.Replace(" (Parameter 'pem')", "")}");
             return null;
         }
     }
 
     public static string Kind(PackException e) => e switch
     {
+        PackNotFoundException => "pack not found",
         PackIntegrityException => "pack refused (integrity)",
         PackSignatureException => "pack refused (signature)",
         UnsupportedPackFormatException => "pack refused (unsupported format)",

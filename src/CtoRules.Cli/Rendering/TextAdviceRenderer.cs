@@ -7,7 +7,9 @@ namespace CtoRules.Cli.Rendering;
 /// <summary>The readable report of <c>evaluate --format text</c>.</summary>
 public static class TextAdviceRenderer
 {
-    public static void Render(AdviceDocument advice, IReadOnlyDictionary<string, Reference> bibliography, TextWriter o)
+    /// <param name="scoresWithoutCategories">Scores that publish no categories (CL, KCCT): they say so instead of "undecided".</param>
+    public static void Render(AdviceDocument advice, IReadOnlyDictionary<string, Reference> bibliography, TextWriter o,
+        IReadOnlySet<string>? scoresWithoutCategories = null)
     {
         var digest = advice.RuleSet.Digest ?? "working copy, not published";
         o.WriteLine($"Case {advice.CaseId}");
@@ -18,7 +20,8 @@ public static class TextAdviceRenderer
         if (advice.Scores.IsEmpty) o.WriteLine("  (none can be computed from the facts given)");
         foreach (var s in advice.Scores)
         {
-            var category = s.Category ?? (s.Missing.IsEmpty ? "" : "category undecided");
+            var category = s.Category ?? (scoresWithoutCategories?.Contains(s.Score) == true ? "no published categories"
+                : s.Missing.IsEmpty ? "" : "category undecided");
             o.WriteLine($"  {s.Score,-16} {N(s.Points)} / {N(s.MaxPoints)}  {category}{(s.CategoryNote is null ? "" : $" ({s.CategoryNote})")}");
             foreach (var c in s.Components)
                 o.WriteLine($"    +{N(c.Points),-4} {c.Item,-28} because {string.Join("; ", c.Because)}");
@@ -42,11 +45,23 @@ public static class TextAdviceRenderer
         }
         o.WriteLine();
 
+        if (!advice.Undecided.IsEmpty)
+        {
+            o.WriteLine("UNDECIDED ADVICE (unknown facts leave it open)");
+            foreach (var u in advice.Undecided)
+            {
+                o.WriteLine($"  {u.Stage} {u.Step}. {u.Kind.ToUpperInvariant(),-9} {string.Join(", ", u.Actions)}  [{u.RuleId} v{u.RuleVersion}]");
+                o.WriteLine($"       {u.Title}");
+                o.WriteLine($"       would be decided by: {string.Join(", ", u.DecidingFacts)}");
+            }
+            o.WriteLine();
+        }
+
         if (!advice.MissingFacts.IsEmpty)
         {
-            o.WriteLine("MISSING FACTS (unknown, would inform)");
+            o.WriteLine("MISSING FACTS that help, most useful first (unknown, decides, would inform)");
             foreach (var m in advice.MissingFacts)
-                o.WriteLine($"  {m.Fact,-32} {string.Join(", ", m.WouldInform)}");
+                o.WriteLine($"  {m.Fact,-32} {m.Decides,-7} {string.Join(", ", m.WouldInform)}");
             o.WriteLine();
         }
 

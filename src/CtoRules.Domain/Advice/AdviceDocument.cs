@@ -24,8 +24,15 @@ public sealed record AdviceDocument(
     /// Additive to advice@1: the full citation of every reference key the document uses, so that
     /// a client can show the literature without the bibliography.
     /// </summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public ImmutableArray<Citation> Citations { get; init; } = [];
+
+    /// <summary>
+    /// Additive to advice@1: advice in scope that unknown facts left undecided, each with the facts
+    /// (obtainable at the case's stage) that would decide it; ordered like <see cref="Advice"/>.
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    public ImmutableArray<UndecidedAdvice> Undecided { get; init; } = [];
 }
 
 /// <summary>A reference key with its readable citation and a DOI (or PubMed) link where one is confirmed.</summary>
@@ -72,5 +79,15 @@ public sealed record AdviceItem(
     ImmutableArray<string> References,
     ImmutableArray<string> Because);
 
-/// <summary>An unknown fact that kept rules or score items from being decided.</summary>
-public sealed record MissingFact(string Fact, ImmutableArray<string> WouldInform);
+/// <summary>
+/// An unknown fact that kept rules or score items from being decided. <c>decides</c> is additive
+/// to advice@1: <c>advice</c> when it would decide advice, <c>score</c> when it only moves a score.
+/// </summary>
+public sealed record MissingFact(string Fact, ImmutableArray<string> WouldInform)
+{
+    public const string DecidesAdvice = "advice";
+    public const string DecidesScore = "score";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Decides { get; init; }
+}

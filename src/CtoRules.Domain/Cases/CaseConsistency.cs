@@ -20,6 +20,8 @@ public static class CaseConsistency
         var deviceCrossing = Get("procedure.deviceCrossing");
         var balloon = Get("procedure.balloonExpansion");
         var stent = Get("procedure.stentImplanted");
+        var calcification = Get("lesion.calcification");
+        var ctCsa = Get("ccta.maxCalciumCsaPct");
 
         var undeterminable = Get("lesion.durationUndeterminable");
         var duration = Get("lesion.durationMonths");
@@ -35,6 +37,20 @@ public static class CaseConsistency
         if (balloon is not null && balloon != "not-attempted" && deviceCrossing is not null && deviceCrossing != "crossed")
             yield return new CaseError("procedure.balloonExpansion",
                 $"'{balloon}' is inconsistent with procedure.deviceCrossing = {deviceCrossing} (a balloon can only expand once a device has crossed)");
+        // Added by CtoRules (docs/contract-extensions.md): planning is before the procedure, so
+        // nothing can have crossed or been dilated yet; advice for every stage at once misleads.
+        if (stage == "planning" && wireCrossed == "true")
+            yield return new CaseError("procedure.wireCrossed",
+                "true is inconsistent with procedure.stage = planning (planning comes before the wire crosses; give the stage reached)");
+        if (stage == "planning" && deviceCrossing is not null && deviceCrossing != "not-attempted")
+            yield return new CaseError("procedure.deviceCrossing",
+                $"'{deviceCrossing}' is inconsistent with procedure.stage = planning (planning comes before a device is tried)");
+        if (stage == "planning" && balloon is not null && balloon != "not-attempted")
+            yield return new CaseError("procedure.balloonExpansion",
+                $"'{balloon}' is inconsistent with procedure.stage = planning (planning comes before any balloon)");
+        if (calcification == "none" && ctCsa == "100")
+            yield return new CaseError("lesion.calcification",
+                "'none' is inconsistent with ccta.maxCalciumCsaPct = 100 (calcium filling the whole cross-section is visible on angiography)");
         if (stent == "true" && stage is not null && stage != "stent-optimisation")
             yield return new CaseError("procedure.stentImplanted",
                 $"true is inconsistent with procedure.stage = {stage} (a stent is implanted only at stent-optimisation)");

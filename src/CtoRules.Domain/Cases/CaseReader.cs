@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CtoRules.Inputs;
 
 namespace CtoRules.Cases;
 
@@ -41,9 +42,19 @@ public static class CaseReader
     }
 
     /// <summary>
-    /// Reads a case file: <c>.json</c> as JSON, <c>.yaml</c> or <c>.yml</c> as YAML. Other
-    /// extensions, unreadable files and files over <see cref="CaseSchema.MaxInputBytes"/> are
-    /// reported as an error at <c>$</c>.
+    /// Reads a case from a UTF-8 JSON body (an HTTP request): invalid UTF-8 is an error at
+    /// <c>$</c> with its line and column, never silently replaced.
+    /// </summary>
+    public static CaseReadResult ReadUtf8Json(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > CaseSchema.MaxInputBytes) return TooLarge(utf8.Length);
+        return StrictUtf8.TryDecode(utf8, out var text, out var error) ? ReadJson(text) : CaseReadResult.Invalid("$", error!);
+    }
+
+    /// <summary>
+    /// Reads a case file: <c>.json</c> as JSON, <c>.yaml</c> or <c>.yml</c> as YAML. A missing
+    /// file, a folder, a device or FIFO, invalid UTF-8, other extensions and files over
+    /// <see cref="CaseSchema.MaxInputBytes"/> are reported as an error at <c>$</c>.
     /// </summary>
     public static CaseReadResult ReadFile(string path)
     {
@@ -55,24 +66,20 @@ public static class CaseReader
             ".yaml" or ".yml" => ReadYaml,
             _ => null,
         };
+        // Read first: a missing file is "no such file", whatever its name.
+        var input = InputFile.ReadText(path, CaseSchema.MaxInputBytes);
+        if (input.Error is not null)
+        {
+            // A regular file over the limit gives its size; a device has none.
+            if (input.Error.StartsWith("it is larger", StringComparison.Ordinal) && new FileInfo(path).Length > CaseSchema.MaxInputBytes)
+                return TooLarge(new FileInfo(path).Length);
+            return CaseReadResult.Invalid("$", $"cannot read the file: {input.Error}");
+        }
         if (read is null)
             return CaseReadResult.Invalid("$", extension.Length == 0
                 ? "the file name has no extension; expected .json, .yaml or .yml"
                 : $"unsupported file extension '{extension}'; expected .json, .yaml or .yml");
-
-        string text;
-        try
-        {
-            // Checked before reading so that a huge file is never loaded into memory.
-            var length = new FileInfo(path).Length;
-            if (length > CaseSchema.MaxInputBytes) return TooLarge(length);
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return CaseReadResult.Invalid("$", $"cannot read the file: {ex.Message}");
-        }
-        return read(text);
+        return read(input.Text!);
     }
 
     /// <summary>

@@ -20,6 +20,26 @@ public static class CaseSchema
     public static readonly ImmutableArray<string> Stages =
         ["planning", "crossing", "device-crossing", "lesion-preparation", "stent-optimisation"];
 
+    /// <summary>
+    /// When each fact can be obtained, as data: CCTA is imaging before the procedure; IVUS of the
+    /// occluded segment needs a wire across it; each procedure result exists from the stage that
+    /// produces it. Facts not named here (patient, angiographic lesion facts, stage, contrast) can
+    /// be obtained at every stage.
+    /// </summary>
+    // Before Fields: static fields initialise in text order, and Build reads this table.
+    private static readonly (string PathOrBlock, string From, string Until)[] Knowable =
+    [
+        ("ccta", "planning", "planning"),
+        ("ivus", "device-crossing", "stent-optimisation"),
+        ("procedure.proximalCap", "crossing", "stent-optimisation"),
+        ("procedure.wireCrossed", "crossing", "stent-optimisation"),
+        ("procedure.tracking", "crossing", "stent-optimisation"),
+        ("procedure.deviceCrossing", "device-crossing", "stent-optimisation"),
+        ("procedure.balloonExpansion", "lesion-preparation", "stent-optimisation"),
+        ("procedure.ivlDeliverable", "lesion-preparation", "stent-optimisation"),
+        ("procedure.stentImplanted", "stent-optimisation", "stent-optimisation"),
+    ];
+
     public static readonly ImmutableArray<FactField> Fields = Build();
 
     /// <summary>
@@ -44,6 +64,22 @@ public static class CaseSchema
 
     /// <summary>The slot of <c>procedure.stage</c>, which every valid case has.</summary>
     public static FactField Stage { get; } = Find("procedure.stage")!;
+
+    /// <summary>
+    /// Whether a missing fact, named by its path or by its block (when the whole block is absent),
+    /// can be obtained at <paramref name="stage"/>: a block can when any of its facts can.
+    /// </summary>
+    public static bool IsKnowableAt(string pathOrBlock, string stage) =>
+        Find(pathOrBlock) is { } field
+            ? field.IsKnowableAt(stage)
+            : Fields.Any(f => f.Block == pathOrBlock && f.IsKnowableAt(stage));
+
+    private static FactField WithKnowability(FactField f)
+    {
+        foreach (var (at, from, until) in Knowable)
+            if (at == f.Path || at == f.Block) return f with { KnowableFrom = from, KnowableUntil = until };
+        return f;
+    }
 
     private static ImmutableArray<FactField> Build()
     {
@@ -101,6 +137,6 @@ public static class CaseSchema
         Bool("procedure", "ivlDeliverable", "an IVL balloon can be delivered");
         Bool("procedure", "contrastLimited", "contrast must be kept low");
         Bool("procedure", "stentImplanted", "a drug-eluting stent has been implanted");
-        return [.. list];
+        return [.. list.Select(WithKnowability)];
     }
 }

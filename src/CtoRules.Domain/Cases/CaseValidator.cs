@@ -157,9 +157,11 @@ internal sealed class CaseValidator
         }
 
         // The number as the document wrote it: messages quote the author's own text.
-        var raw = node!.ToJsonString();
+        var text = node!.ToJsonString();
         // A JSON number always parses; beyond double's range it becomes ±∞ and fails the range check.
-        var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        // A 100,000-digit number is not echoed whole.
+        var raw = text.Length <= MaxEchoLength ? text : $"{text[..(MaxEchoLength / 2)]}… ({text.Length} characters)";
         if (integer && double.IsFinite(value) && value != Math.Floor(value))
             Error(field.Path, $"expected an integer, got {raw}");
         else if (value < field.Minimum)

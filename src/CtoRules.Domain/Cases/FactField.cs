@@ -17,6 +17,22 @@ public sealed record FactField(
     string Meaning)
 {
     /// <summary>
+    /// The first stage at which the fact can be obtained (a balloon result only from lesion
+    /// preparation). Data of the catalogue (<see cref="CaseSchema"/>); docs/contract-extensions.md.
+    /// </summary>
+    public string KnowableFrom { get; init; } = CaseSchema.Stages[0];
+
+    /// <summary>The last stage at which the fact can still be obtained (a CCTA only before the procedure).</summary>
+    public string KnowableUntil { get; init; } = CaseSchema.Stages[^1];
+
+    /// <summary>Whether the fact can be obtained at <paramref name="stage"/>, so that asking for it helps.</summary>
+    public bool IsKnowableAt(string stage)
+    {
+        var at = CaseSchema.StageOrdinal(stage);
+        return at >= CaseSchema.StageOrdinal(KnowableFrom) && at <= CaseSchema.StageOrdinal(KnowableUntil);
+    }
+
+    /// <summary>
     /// The smallest difference between two values a record would give for a numeric field (1 for
     /// integers; the clinical resolution of a measurement otherwise). The mutation check moves
     /// thresholds by one step.

@@ -52,6 +52,8 @@ public static partial class JsonText
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
+                        if (InvalidString(ref reader, utf8, frames.Count == 0 ? "$" : frames.Peek().Path) is { } badName)
+                            return [badName];
                         property = reader.GetString()!;
                         var top = frames.Peek();
                         if (!top.Names!.Add(property))
@@ -70,6 +72,9 @@ public static partial class JsonText
                         if (frames.Count > 0) frames.Peek().Index++;
                         break;
                     default:
+                        if (reader.TokenType == JsonTokenType.String
+                            && InvalidString(ref reader, utf8, frames.Count == 0 ? "$" : ValuePath(frames.Peek(), property)) is { } badValue)
+                            return [badValue];
                         if (frames.Count > 0) frames.Peek().Index++;
                         break;
                 }
@@ -81,6 +86,25 @@ public static partial class JsonText
             return [new CaseError("$", $"malformed JSON at line {line}, column {column}: {Reason(ex.Message)}")];
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A string whose escapes do not make valid UTF-16 (a lone surrogate such as <c>"\ud800"</c>):
+    /// the reader accepts it, but reading its value throws, so it is found here with its location.
+    /// </summary>
+    private static CaseError? InvalidString(ref Utf8JsonReader reader, byte[] utf8, string path)
+    {
+        if (!reader.ValueIsEscaped) return null;
+        try
+        {
+            reader.GetString();
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            var (line, column) = TextPosition.OfOffset(utf8, reader.TokenStartIndex);
+            return new CaseError(path, $"invalid \\u escape at line {line}, column {column}: a UTF-16 surrogate must come in a high-low pair");
+        }
     }
 
     private static string ValuePath(Frame parent, string? property) =>

@@ -68,6 +68,9 @@ public sealed class CompiledRuleSet
             [.. sink.Undecided.Select(u => Rules[u.Rule].Id).Concat(sink.Derived.Where(d => d.Value == Truth.Unknown).Select(d => d.RuleId)).Distinct().Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>The scores as rules read them for this case (explanations); null when no rule reads a score.</summary>
+    internal ScoreFact[]? ScoresFor(Case @case) => ReadsScores ? Run(@case).Facts.Scores : null;
+
     private (CaseFacts Facts, EvaluationSink Sink) Run(Case @case)
     {
         var sink = new EvaluationSink(this);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CtoRules.Advice;
+using CtoRules.Cases;
 using CtoRules.Engine.Compilation;
 using CtoRules.Engine.Facts;
 using CtoRules.Language.Rules;
@@ -20,15 +21,16 @@ internal static class AdviceAssembler
         var shape = compiled.Shape;
 
         // Advice: by stage, then step, then id.
+        int Order(int a, int b)
+        {
+            var x = shape.StageOrdinal[a].CompareTo(shape.StageOrdinal[b]);
+            if (x == 0) x = rules[a].Step.CompareTo(rules[b].Step);
+            return x != 0 ? x : string.CompareOrdinal(rules[a].Id, rules[b].Id);
+        }
         var fired = new List<(int Rule, List<string> Because)>(sink.Fired.Count);
         foreach (var f in sink.Fired)
             if (rules[f.Rule].Role == RuleRole.Advice) fired.Add(f);
-        fired.Sort((a, b) =>
-        {
-            var x = shape.StageOrdinal[a.Rule].CompareTo(shape.StageOrdinal[b.Rule]);
-            if (x == 0) x = rules[a.Rule].Step.CompareTo(rules[b.Rule].Step);
-            return x != 0 ? x : string.CompareOrdinal(rules[a.Rule].Id, rules[b.Rule].Id);
-        });
+        fired.Sort((a, b) => Order(a.Rule, b.Rule));
         var advice = ImmutableArray.CreateBuilder<AdviceItem>(fired.Count);
         foreach (var (index, because) in fired)
         {
@@ -86,16 +88,41 @@ internal static class AdviceAssembler
             }
         }
 
-        // Missing facts: each unknown fact with the rules it would inform.
-        var byFact = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        // Missing facts that help: only facts that can still be obtained at the case's stage
+        // (no CCTA during the procedure, no balloon result at planning: CaseSchema.Knowable).
+        var stage = facts.Case.Stage;
+        var byFact = new Dictionary<string, (SortedSet<string> Rules, int Advice)>(StringComparer.Ordinal);
+        var undecided = new List<(int Rule, ImmutableArray<string> Facts)>();
         foreach (var u in sink.Undecided)
+        {
+            var isAdvice = rules[u.Rule].Role == RuleRole.Advice;
+            var deciding = ImmutableArray.CreateBuilder<string>(u.Missing.Count);
             foreach (var fact in u.Missing)
             {
-                if (!byFact.TryGetValue(fact, out var ids)) byFact[fact] = ids = new SortedSet<string>(StringComparer.Ordinal);
-                ids.Add(rules[u.Rule].Id);
+                if (!CaseSchema.IsKnowableAt(fact, stage)) continue;
+                deciding.Add(fact);
+                if (!byFact.TryGetValue(fact, out var entry)) entry = (new SortedSet<string>(StringComparer.Ordinal), 0);
+                entry.Rules.Add(rules[u.Rule].Id);
+                byFact[fact] = isAdvice ? (entry.Rules, entry.Advice + 1) : entry;
             }
+            if (isAdvice && deciding.Count > 0) undecided.Add((u.Rule, deciding.ToImmutable()));
+        }
+        // Ranked: facts that decide advice first (those deciding more advice before), facts that
+        // only move a score last; ties by name, so the order is stable.
+        var ranked = byFact.OrderBy(p => p.Value.Advice > 0 ? 0 : 1)
+            .ThenByDescending(p => p.Value.Advice > 0 ? p.Value.Advice : p.Value.Rules.Count)
+            .ThenBy(p => p.Key, StringComparer.Ordinal);
         var missingFacts = ImmutableArray.CreateBuilder<MissingFact>(byFact.Count);
-        foreach (var (fact, ids) in byFact) missingFacts.Add(new MissingFact(fact, [.. ids]));
+        foreach (var (fact, (ids, adviceCount)) in ranked)
+            missingFacts.Add(new MissingFact(fact, [.. ids]) { Decides = adviceCount > 0 ? MissingFact.DecidesAdvice : MissingFact.DecidesScore });
+
+        undecided.Sort((a, b) => Order(a.Rule, b.Rule));
+        var undecidedAdvice = ImmutableArray.CreateBuilder<UndecidedAdvice>(undecided.Count);
+        foreach (var (index, deciding) in undecided)
+        {
+            var r = rules[index];
+            undecidedAdvice.Add(new UndecidedAdvice(r.Id, r.Version, r.Kind!, r.Actions, r.Stage!, r.Step, r.Title, deciding));
+        }
 
         var manifest = set.Manifest;
         var reference = set.PublishedDigest is null
@@ -110,6 +137,6 @@ internal static class AdviceAssembler
         foreach (var key in keys)
             citations.Add(set.Bibliography.TryGetValue(key, out var r) ? new Citation(key, r.Citation, r.Link) : new Citation(key, key, null));
         return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice.MoveToImmutable(), missingFacts.MoveToImmutable())
-        { Citations = citations.MoveToImmutable() };
+        { Citations = citations.MoveToImmutable(), Undecided = undecidedAdvice.MoveToImmutable() };
     }
 }

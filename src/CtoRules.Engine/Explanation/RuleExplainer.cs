@@ -12,16 +12,18 @@ namespace CtoRules.Engine.Explanation;
 /// same three-valued semantics as <see cref="ConditionEvaluator"/>, expanding each derived fact
 /// into the condition of the rule that derives it. Derived facts are always decided (true, false
 /// or unknown) in an evaluation, so evaluating their rules recursively gives the values the
-/// session inserts; a test checks that over the whole corpus.
+/// session inserts; a test checks that over the whole corpus. A score a rule reads
+/// (<c>score(NAME) &gt;= n</c>) is taken from the engine's own evaluation of the case.
 /// </summary>
-internal sealed class RuleExplainer(RuleSet ruleSet, Case @case)
+internal sealed class RuleExplainer(RuleSet ruleSet, Case @case, ScoreFact[]? scores)
 {
     private readonly Dictionary<string, ClauseExplanation> _derived = new(StringComparer.Ordinal);
 
     public RuleExplanation Explain(RuleDefinition rule)
     {
         var tree = Clause(rule.Condition, rule.Id);
-        var stage = @case.Stage;
+        // The stage that decides scope (an uncrossable device holds the procedure at device crossing).
+        var stage = CaseSchema.Stages[Scope.StageOrdinal(@case.UnsafeValues)];
         var outOfScope = rule.Role == RuleRole.Advice
             && CaseSchema.StageOrdinal(rule.Stage!) < CaseSchema.StageOrdinal(stage);
         var outcome = outOfScope ? RuleOutcome.OutOfScope : tree.Value switch
@@ -95,6 +97,13 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case)
                 return Node(ClauseKind.In, Leaf(i.Field, i.Holds), [Fact(i.Field)]);
             case BoundDerived d:
                 return Derived(d) with { Span = d.Range, RuleId = ruleId };
+            case BoundScore sc:
+            {
+                var score = scores?.FirstOrDefault(x => x.Name == sc.Score);
+                var value = score?.Compare(sc.Op, sc.Value) ?? Truth.Unknown;
+                var described = score is { Computed: true } ? score.Describe() : null;
+                return Node(ClauseKind.Score, value, [new ClauseFact($"score({sc.Score})", described)]);
+            }
             default:
                 throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}");
         }
@@ -161,6 +170,13 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case)
     private void CollectMissing(ClauseExplanation node, List<string> into)
     {
         if (node.Value != Truth.Unknown) return;
+        if (node.Kind == ClauseKind.Score)
+        {
+            var name = node.Facts[0].Path["score(".Length..^1];
+            foreach (var m in scores?.FirstOrDefault(x => x.Name == name)?.Missing ?? [])
+                if (!into.Contains(m)) into.Add(m);
+            return;
+        }
         if (node.Kind is ClauseKind.Compare or ClauseKind.In)
         {
             var path = node.Facts[0].Path;

@@ -15,9 +15,9 @@ public sealed class ConditionBinder(IReadOnlySet<string> derivedFacts, IReadOnly
 {
     private readonly List<ConditionError> _errors = [];
 
-    /// <summary>Binds one parsed condition.</summary>
+    /// <summary>Binds one parsed condition; every error is collected in the result.</summary>
     /// <param name="syntax">The parsed condition.</param>
-    /// <param name="derivedFacts">The names of the derived facts a condition may read.</param>
+    /// <param name="derivedFacts">The names of the rule set's derived facts.</param>
     /// <param name="scores">The scores a condition may read, by name, with their maximum points.</param>
     public static ConditionBindResult Bind(ConditionSyntax syntax, IReadOnlySet<string> derivedFacts, IReadOnlyDictionary<string, double>? scores = null)
     {

@@ -35,6 +35,9 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownSection = E("CTO1024", "Unknown review section", "unknown review section '{0}'{1}");
     public static readonly DiagnosticDescriptor UnusedReference = W("CTO1023", "Reference not cited", "reference '{0}' is not cited by any rule or score");
     public static readonly DiagnosticDescriptor CardSummaryTooLong = W("CTO1025", "Card summary too long", "the card summary of rule '{0}' would be {1} characters ('{2}'); CDS Hooks needs under 140: shorten the title");
+    public static readonly DiagnosticDescriptor InvalidUtf8 = E("CTO1026", "Invalid UTF-8", "{0}");
+    public static readonly DiagnosticDescriptor InvalidScorePoints = E("CTO1027", "Invalid score item points", "points must be a positive number no larger than the maximum {1} of score '{2}', got {0}");
+    public static readonly DiagnosticDescriptor ScorePointsBelowMax = E("CTO1028", "Score items cannot reach the maximum", "the items of score '{0}' add up to {1}, below its maxPoints {2}: the maximum cannot be reached");
 
     // Parsing
     public static readonly DiagnosticDescriptor SyntaxError = E("CTO2001", "Syntax error", "{0}");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CtoRules.Inputs;
 using CtoRules.Language.Conditions;
 using CtoRules.Language.Diagnostics;
 using CtoRules.Language.References;
@@ -46,16 +47,28 @@ public static class RuleSetReader
         return diagnostics.Count == 0 ? load : new RuleSetLoad(null, [.. diagnostics, .. load.Diagnostics]);
     }
 
+    /// <summary>The most one source file may hold; the largest shipped file is a few KiB.</summary>
+    public const int MaxSourceBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads one source with a hard byte limit, refusing devices and FIFOs, and strict UTF-8: a bad
+    /// byte is an error at its line and column, never a U+FFFD sealed into a published pack.
+    /// </summary>
     private static void Add(List<SourceFile> sources, List<Diagnostic> diagnostics, string file, string logical)
     {
-        try
+        var display = Display(file);
+        var read = InputFile.ReadBytes(file, MaxSourceBytes);
+        if (read.Error is not null)
         {
-            sources.Add(new SourceFile(logical, File.ReadAllText(file), Display(file)));
+            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(display), read.Error));
+            return;
         }
-        catch (IOException e)
+        if (!StrictUtf8.TryDecode(read.Bytes!, out var text, out var error, out var line, out var column))
         {
-            diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(Display(file)), e.Message));
+            diagnostics.Add(DiagnosticDescriptors.InvalidUtf8.Create(new SourceLocation(display, line, column), error!));
+            return;
         }
+        sources.Add(new SourceFile(logical, text, display));
     }
 
     /// <summary>The path relative to the current folder when below it, else absolute.</summary>
@@ -127,6 +140,7 @@ public static class RuleSetReader
         if (ruleDrafts.Count == 0)
             diagnostics.Add(DiagnosticDescriptors.NoRules.Create(SourceLocation.InFile(manifestSource?.Display ?? ManifestPath)));
 
+        SuppressEchoesOfBrokenDerivedFiles(sources, ruleDrafts, derivedNames, diagnostics);
         var sorted = diagnostics.OrderBy(d => d.Location.File, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToImmutableArray();
         if (sorted.Any(d => d.IsError) || manifest is null)
@@ -143,6 +157,22 @@ public static class RuleSetReader
             ContentDigest = RuleSet.ComputeDigest(sources),
         };
         return new RuleSetLoad(set, sorted);
+    }
+
+    /// <summary>
+    /// A derived-fact file that cannot be read still names its fact (<c>derives: x</c>): the rules
+    /// using x then get no "unknown path 'x'" errors, which would bury the file's own error.
+    /// </summary>
+    private static void SuppressEchoesOfBrokenDerivedFiles(ImmutableArray<SourceFile> sources, List<RuleDraft> drafts,
+        HashSet<string> derived, List<Diagnostic> diagnostics)
+    {
+        var read = drafts.Select(d => d.Partial.Source.Path).ToHashSet(StringComparer.Ordinal);
+        var names = sources.Where(s => s.Path.EndsWith(".md", StringComparison.Ordinal) && !read.Contains(s.Path))
+            .Select(s => System.Text.RegularExpressions.Regex.Match(s.Text, @"^derives:\s*['""]?([A-Za-z][A-Za-z0-9_]*)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            .Where(m => m.Success).Select(m => m.Groups[1].Value).Where(n => !derived.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        if (names.Count == 0) return;
+        diagnostics.RemoveAll(d => d.Code == DiagnosticDescriptors.UnknownPath.Code
+            && names.Any(n => d.Message.StartsWith($"unknown path '{n}'", StringComparison.Ordinal)));
     }
 
     private static BoundCondition? Bind(ConditionSyntax? syntax, Yaml.YamlFields fields, string yaml, IReadOnlySet<string> derived,
@@ -220,7 +250,41 @@ public static class RuleSetReader
                 r.Fields.Report(DiagnosticDescriptors.DuplicateScoreItem, r.Fields.At(r.Fields.Value("item")!), r.Partial.Score, r.Partial.Item, first.Partial.Source.Display);
             else items[(r.Partial.Score!, r.Partial.Item)] = r;
         }
+        CheckScorePoints(rules, scores, diagnostics);
     }
+
+    /// <summary>
+    /// Each item's points are positive, finite and at most the score's maximum, and the items of a
+    /// score add up to at least its declared maximum: otherwise a case shows "103 / 5" or "-4 / 5".
+    /// </summary>
+    private static void CheckScorePoints(List<RuleDraft> rules, List<ScoreDraft> scores, List<Diagnostic> diagnostics)
+    {
+        foreach (var score in scores.Where(s => s.Partial.Name.Length > 0 && s.Partial.MaxPoints > 0))
+        {
+            var max = score.Partial.MaxPoints;
+            var items = rules.Where(r => r.Partial.Role == RuleRole.ScoreItem && r.Partial.Score == score.Partial.Name).ToList();
+            // A score whose files already have errors is not summed: the sum would only echo them.
+            var files = items.Select(i => i.Partial.Source.Display).Append(score.Partial.Source.Display).ToHashSet(StringComparer.Ordinal);
+            var valid = !diagnostics.Any(d => d.IsError && files.Contains(d.Location.File));
+            foreach (var item in items.Where(i => i.Fields.Value("points") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: { } raw }
+                && double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                var points = item.Partial.Points;
+                if (double.IsFinite(points) && points > 0 && points <= max) continue;
+                valid = false;
+                item.Fields.Report(DiagnosticDescriptors.InvalidScorePoints, item.Fields.At(item.Fields.Value("points")!),
+                    Format(points), Format(max), score.Partial.Name);
+            }
+            var sum = items.Sum(i => i.Partial.Points);
+            // Above the maximum is not reported: items may be exclusive grades (KCCT's peripheral and
+            // central calcification), which the format cannot declare yet; each item is still <= max.
+            if (valid && items.Count > 0 && max - sum > 1e-9)
+                score.Fields.Report(DiagnosticDescriptors.ScorePointsBelowMax, score.Fields.At(score.Fields.Value("maxPoints") ?? score.Fields.Value("score")!),
+                    score.Partial.Name, Format(sum), Format(max));
+        }
+    }
+
+    private static string Format(double d) => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Scores are computed before the rules that read them fire (docs/architecture.md), so a score's

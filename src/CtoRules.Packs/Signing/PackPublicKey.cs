@@ -21,6 +21,11 @@ public sealed class PackPublicKey
     /// <summary>Reads a PEM public key; throws <see cref="ArgumentException"/> when it is not an EC P-256 key.</summary>
     public static PackPublicKey FromPem(string pem)
     {
+        ArgumentNullException.ThrowIfNull(pem);
+        // ImportFromPem takes a private key too; a private key given as the trusted one is refused
+        // so that it is not passed around (or committed) as if it were public.
+        if (pem.Contains("PRIVATE KEY", StringComparison.Ordinal))
+            throw new ArgumentException("this is a private key; give the public key (.pub.pem) and keep the private key secret", nameof(pem));
         using var key = ECDsa.Create();
         try
         {

@@ -18,7 +18,16 @@ public sealed class PackTrust
     public bool RequireSignature { get; }
     public ImmutableArray<PackPublicKey> TrustedKeys { get; }
 
-    /// <summary>The digest must match; a signature, if any, is not checked.</summary>
+    /// <summary>
+    /// The safe default, used by <c>RulePack.Load(path)</c>: a signature is required, and as no key
+    /// is trusted, every pack is refused with a message naming the two explicit choices.
+    /// </summary>
+    public static PackTrust Default { get; } = new(true, []);
+
+    /// <summary>
+    /// The digest must match; a signature, if any, is not checked and names nobody. An explicit
+    /// opt-out: anyone can make a pack with a matching digest.
+    /// </summary>
     public static PackTrust DigestOnly { get; } = new(false, []);
 
     /// <summary>The digest must match and the pack must be signed by one of <paramref name="keys"/>.</summary>

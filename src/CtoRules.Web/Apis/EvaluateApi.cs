@@ -25,12 +25,14 @@ public static class EvaluateApi
         var body = await ReadLimitedAsync(request.Body, CaseSchema.MaxInputBytes, cancel);
         if (body is null) return TooLarge(null);
 
-        var read = CaseReader.ReadJson(body);
+        // Strict UTF-8: an invalid byte is a located 400, never silently replaced.
+        var read = CaseReader.ReadUtf8Json(body);
         if (!read.IsValid)
         {
             return TypedResults.Problem(
                 title: "The case is not a valid ctorules/case@1",
-                detail: string.Join("; ", read.Errors.Select(e => e.ToString())),
+                // The detail names the first error and the count; the list is in "errors", once.
+                detail: read.Errors.Count == 1 ? read.Errors[0].ToString() : $"{read.Errors[0]} (and {read.Errors.Count - 1} more in errors)",
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?>
                 {
@@ -46,8 +48,8 @@ public static class EvaluateApi
         detail: $"a case is at most {CaseSchema.MaxInputBytes} bytes" + (length is null ? "" : $"; this body has {length}"),
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>The body as UTF-8 text, or null when it is longer than <paramref name="limit"/> bytes (never read past it).</summary>
-    private static async Task<string?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
+    /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/> bytes (never read past it).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -57,6 +59,6 @@ public static class EvaluateApi
             if (buffer.Length + n > limit) return null;
             buffer.Write(chunk, 0, n);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }

@@ -68,7 +68,7 @@ public sealed class FluentEngine : IEngineUnderTest
             session.Fire();
             session.Retract(c);
             if (c.Out.Derived.Count > 0) session.RetractAll(c.Out.Derived);
-            return HandAssembler.Assemble(c, @case.Id, reference, copies);
+            return HandAssembler.Assemble(c, @case.Id, @case.Stage, reference, copies);
         }
     }
 }

@@ -6,13 +6,14 @@ namespace CtoRules.Benchmarks.Baselines.Fluent;
 
 /// <summary>
 /// The hand-written app's last step: advice@1 from what the rule actions collected, in the
-/// contract's order (advice by stage, step, id; scores by name; missing facts by name).
+/// contract's order (advice by stage, step, id; scores by name; missing facts that can be
+/// obtained at the stage, those deciding advice first, as CtoRules ranks them).
 /// </summary>
 public static class HandAssembler
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static AdviceDocument Assemble(HandCase c, string caseId, RuleSetReference ruleSet, int copies)
+    public static AdviceDocument Assemble(HandCase c, string caseId, string stage, RuleSetReference ruleSet, int copies)
     {
         var o = c.Out;
         var rules = KnowledgeBase.Rules;
@@ -73,14 +74,20 @@ public static class HandAssembler
         }
         scores.Sort((a, b) => string.CompareOrdinal(a.Score, b.Score));
 
-        var byFact = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var byFact = new SortedDictionary<string, (SortedSet<string> Rules, int Advice)>(StringComparer.Ordinal);
         foreach (var u in o.Undecided)
             foreach (var m in u.Missing)
             {
-                if (!byFact.TryGetValue(m, out var set)) byFact[m] = set = new SortedSet<string>(StringComparer.Ordinal);
-                set.Add(Id(u.Rule, u.Copy));
+                if (!CtoRules.Cases.CaseSchema.IsKnowableAt(m, stage)) continue;
+                if (!byFact.TryGetValue(m, out var entry)) entry = (new SortedSet<string>(StringComparer.Ordinal), 0);
+                entry.Rules.Add(Id(u.Rule, u.Copy));
+                byFact[m] = rules[u.Rule].Role == HandRole.Advice ? (entry.Rules, entry.Advice + 1) : entry;
             }
-        var missingFacts = byFact.Select(p => new MissingFact(p.Key, [.. p.Value])).ToImmutableArray();
+        var missingFacts = byFact
+            .OrderBy(p => p.Value.Advice > 0 ? 0 : 1)
+            .ThenByDescending(p => p.Value.Advice > 0 ? p.Value.Advice : p.Value.Rules.Count)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new MissingFact(p.Key, [.. p.Value.Rules])).ToImmutableArray();
 
         return new AdviceDocument(caseId, ruleSet, At, [.. scores], advice.ToImmutable(), missingFacts);
     }
