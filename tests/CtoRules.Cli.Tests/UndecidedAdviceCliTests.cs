@@ -13,8 +13,8 @@ public class UndecidedAdviceCliTests
         var r = Cli.Run("evaluate", Tour);
         r.ExitCode.Should().Be(0, r.Err);
         r.Out.Should().Contain("UNDECIDED ADVICE");
-        r.Out.Should().Contain("lesion-preparation 4. CONSIDER  IVL  [prep.undilatable.ivl v1]");
-        r.Out.Should().Contain("would be decided by: procedure.ivlDeliverable");
+        r.Out.Should().Contain("stent-optimisation 1. AVOID     OCT  [imaging.oct.avoid-contrast-constrained v1]");
+        r.Out.Should().Contain("would be decided by: procedure.contrastLimited, patient");
         var missing = r.Out[r.Out.IndexOf("MISSING FACTS", StringComparison.Ordinal)..r.Out.IndexOf("REFERENCES", StringComparison.Ordinal)];
         missing.Should().NotContain("ccta", "a CCTA cannot be obtained during lesion preparation");
     }
@@ -26,10 +26,10 @@ public class UndecidedAdviceCliTests
         var decides = doc["missingFacts"]!.AsArray().Select(m => m!["decides"]!.GetValue<string>()).ToList();
         decides.Should().Contain("advice").And.Contain("score");
         decides.Should().BeInAscendingOrder(StringComparer.Ordinal, "advice sorts before score");
-        var ivl = doc["undecided"]!.AsArray().Single(u => u!["ruleId"]!.GetValue<string>() == "prep.undilatable.ivl")!;
-        ivl["kind"]!.GetValue<string>().Should().Be("consider");
-        ivl["actions"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("IVL");
-        ivl["decidingFacts"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("procedure.ivlDeliverable");
-        doc["advice"]!.AsArray().Select(a => a!["ruleId"]!.GetValue<string>()).Should().NotContain("prep.undilatable.ivl");
+        var oct = doc["undecided"]!.AsArray().Single(u => u!["ruleId"]!.GetValue<string>() == "imaging.oct.avoid-contrast-constrained")!;
+        oct["kind"]!.GetValue<string>().Should().Be("avoid");
+        oct["actions"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("OCT");
+        oct["decidingFacts"]!.AsArray().Select(a => a!.GetValue<string>()).Should().Equal("procedure.contrastLimited", "patient");
+        doc["advice"]!.AsArray().Select(a => a!["ruleId"]!.GetValue<string>()).Should().NotContain("imaging.oct.avoid-contrast-constrained");
     }
 }

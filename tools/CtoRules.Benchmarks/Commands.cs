@@ -50,7 +50,7 @@ public static class BenchCommand
             };
             // Progress goes to stderr so that stdout is only the report.
             var report = new BenchRunner(options, Console.Error).Run();
-            var json = report.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            var json = report.ToJsonString(new JsonSerializerOptions(JsonSerializerOptions.Default) { WriteIndented = true });
             if (parse.GetValue(output) is { } file) File.WriteAllText(file, json + "\n");
             if (options.Format == "json") Console.WriteLine(json);
             else TextReport.Write(report, Console.Out);
