@@ -4,6 +4,9 @@
 local cases = {}
 local next_case = 1
 local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+-- AUDIT=1 in http-bench.sh: the audited API v1 endpoint with a key.
+local endpoint = os.getenv("ENDPOINT") or "/api/evaluate"
+local api_key = os.getenv("API_KEY")
 
 function init(args)
   for line in io.lines(os.getenv("CASES")) do
@@ -16,7 +19,9 @@ end
 function request()
   local body = cases[next_case]
   next_case = next_case % #cases + 1
-  return wrk.format("POST", "/api/evaluate", { ["Content-Type"] = "application/json" }, body)
+  local headers = { ["Content-Type"] = "application/json" }
+  if api_key and #api_key > 0 then headers["X-Api-Key"] = api_key end
+  return wrk.format("POST", endpoint, headers, body)
 end
 
 function delay()

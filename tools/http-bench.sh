@@ -3,6 +3,8 @@
 #
 #   tools/http-bench.sh                 # 30 s paced at about 500 req/s, then 10 s flat out
 #   RATE=300 DURATION=60 tools/http-bench.sh
+#   AUDIT=1 tools/http-bench.sh         # POST /api/v1/evaluate with an API key: each request appends an
+#                                       # audit record (fresh SQLite database; docs/audit.md)
 #
 # Debian's wrk has no constant-rate mode (that is wrk2): the Lua script paces each connection with
 # a fixed delay, so CONNECTIONS connections x 1000/DELAY_MS requests per second approximate RATE
@@ -37,7 +39,14 @@ trap cleanup EXIT
 
 dotnet tools/CtoRules.Benchmarks/bin/Release/net10.0/ctorules-bench.dll generate --cases "$CASES_N" --seed 7 > "$work/cases.jsonl"
 
-dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules > "$work/host.log" 2>&1 &
+export ENDPOINT=/api/evaluate API_KEY=""
+if [ "${AUDIT:-0}" = 1 ]; then
+  dotnet build src/CtoRules.Cli -c Release -nologo -v quiet >&2
+  API_KEY=$(dotnet src/CtoRules.Cli/bin/Release/net10.0/ctorules.dll apikey create --name bench --scope evaluate --data "$work/data" | tail -n 1)
+  ENDPOINT=/api/v1/evaluate
+fi
+dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules --data "$work/data" \
+  --Api:RateLimit:PermitLimit 100000000 > "$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 100); do
   curl -fs "$url/health" >/dev/null 2>&1 && break
@@ -59,5 +68,6 @@ paced=$(DELAY_MS=$delay_ms wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --
 echo "flat out: ${MAX_DURATION} s, $CONNECTIONS connections, no delay" >&2
 max=$(DELAY_MS=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MAX_DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
 
-printf '{"targetReqPerSec": %s, "connections": %s, "threads": %s, "delayMs": %s, "paced": %s, "flatOut": %s}\n' \
-  "$RATE" "$CONNECTIONS" "$THREADS" "$delay_ms" "$paced" "$max"
+[ "${AUDIT:-0}" = 1 ] && echo "audit records appended: $(sqlite3 "$work/data/ctorules.db" 'SELECT COUNT(*) FROM AuditRecords' 2>/dev/null || echo '?')" >&2
+printf '{"endpoint": "%s", "targetReqPerSec": %s, "connections": %s, "threads": %s, "delayMs": %s, "paced": %s, "flatOut": %s}\n' \
+  "$ENDPOINT" "$RATE" "$CONNECTIONS" "$THREADS" "$delay_ms" "$paced" "$max"

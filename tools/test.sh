@@ -7,7 +7,17 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 shared="$root/../shared"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=""
+trap 'rm -f "$log"; if [ -n "$pg_dir" ]; then ./tools/postgres.sh stop "$pg_dir"; fi' EXIT
+
+# The audit and API tests run on SQLite and on a real PostgreSQL; without one they fail (never skip).
+if [ -z "${CTORULES_TEST_POSTGRES:-}" ]; then
+  if pg_env=$(./tools/postgres.sh start); then
+    eval "$pg_env"; pg_dir=$CTORULES_PG_DIR; export CTORULES_TEST_POSTGRES
+  else
+    echo "warning: no PostgreSQL server could be started; the PostgreSQL tests will fail" >&2
+  fi
+fi
 
 dotnet build CtoRules.sln -c Release -nologo -v quiet -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
 
@@ -33,6 +43,8 @@ check "corpus passes with full rule coverage" $cli test tests/corpus --coverage
 check "corpus kills at least 90% of threshold/operator mutants" $cli test tests/corpus --mutations --min-score 90
 check "traceability matrix is current and complete" $cli trace --check
 check "NuGet packages work in a fresh app from a local feed" ./tools/package-test.sh
+check "removing a shipped public member fails the build (RS0017)" ./tools/public-api-test.sh
+check "the downstream sample switches to a new pack and refuses a tampered one" ./tools/sample-watch-test.sh
 if [ -d "$shared/contract/examples" ]; then
   check "contract examples pass" $cli test "$shared/contract/examples"
 fi

@@ -15,5 +15,8 @@ var root = new RootCommand("CtoRules: a versioned, explained knowledge base for 
     KeygenCommand.Create(),
     TraceCommand.Create(),
     BenchCommand.Create(),
+    UserCommand.Create(),
+    AuditCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 return CliHost.Run(root, args);

@@ -25,6 +25,7 @@ public static class StorageServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<FirstRun>();
         services.AddScoped<RevisionLog>();
+
         return services.AddIdentityCore<SiteUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AuthoringDbContext>()

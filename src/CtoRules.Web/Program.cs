@@ -11,7 +11,11 @@ builder.AddRuleSet();
 builder.AddProblemResponses();
 builder.AddSiteIdentity();
 builder.AddSite();
+builder.AddRulePages();
 builder.AddAdvisor();
+builder.AddAuditTrail();
+builder.AddApiV1();
+builder.AddReview();
 builder.AddCdsHooks();
 
 var app = builder.Build();
@@ -19,14 +23,18 @@ var app = builder.Build();
 app.UseProblemResponses();
 app.UseHeadAndBadRequestHandling();
 app.UseSiteIdentity();
+app.UseApiV1();
 
 app.MapEvaluateApi();
 app.MapRuleSetApi();
 app.MapHealthApi();
 app.MapSite();
+app.MapApiV1();
 app.MapCdsHooks();
 
 await app.PrepareDatabaseAsync();
+await app.PrepareAuditAsync();
+await app.PrepareReviewDatabaseAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

@@ -21,4 +21,7 @@ public enum ClauseKind
 
     /// <summary>A derived fact; its child is the condition of the rule that derives it.</summary>
     [JsonStringEnumMemberName("derived")] Derived,
+
+    /// <summary><c>score(NAME) op value</c>; its children are the score's undecided items.</summary>
+    [JsonStringEnumMemberName("score")] Score,
 }

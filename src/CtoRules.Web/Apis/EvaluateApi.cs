@@ -48,6 +48,27 @@ public static class EvaluateApi
         detail: $"a case is at most {CaseSchema.MaxInputBytes} bytes" + (length is null ? "" : $"; this body has {length}"),
         statusCode: StatusCodes.Status413PayloadTooLarge);
 
+    /// <summary>
+    /// The body as text, or null when it is longer than <paramref name="limit"/> bytes. Invalid
+    /// UTF-8 is a 400 (a <see cref="BadHttpRequestException"/> the host turns into problem+json),
+    /// never silently replaced.
+    /// </summary>
+    internal static async Task<string?> ReadLimitedTextAsync(Stream body, int limit, CancellationToken cancel)
+    {
+        var bytes = await ReadLimitedAsync(body, limit, cancel);
+        if (bytes is null) return null;
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new BadHttpRequestException($"the body is not valid UTF-8 (byte {e.Index})", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/> bytes (never read past it).</summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancel)
     {
