@@ -29,6 +29,7 @@ public static partial class ReadmeCommands
             var text = prompted ? line[2..] : line;
             foreach (var segment in StripComment(text).Split("&&"))
             {
+                // A line that only uses the command's output (KEY=$(dotnet run …)) is not a command run as written.
                 var match = DotnetRun().Match(segment.Trim());
                 if (!match.Success) continue;
                 var args = match.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -80,7 +81,8 @@ public static partial class ReadmeCommands
         return new Regex("^" + escaped + "$");
     }
 
-    [GeneratedRegex(@"^dotnet run --project (?<project>src/[A-Za-z.]+)(?: -c \w+)? --(?<args>(?: .*)?)$")]
+    // "dotnet run --project src/X [-c C] [-- ARGS]", optionally sent to the background with "&".
+    [GeneratedRegex(@"^dotnet run --project (?<project>src/[A-Za-z.]+)(?: -c \w+)?(?: --(?<args>(?: [^&]*)?))?(?: &)?$")]
     private static partial Regex DotnetRun();
 
     [GeneratedRegex("sha256:[0-9a-f]{64}")]
