@@ -54,6 +54,17 @@ public sealed class ReadmeCommandTests
                 if (bench.ExitCode != 0) bench.Err.Should().Contain("dotnet build tools/CtoRules.Benchmarks -c Release", command.ToString());
                 else bench.Out.TrimStart().Should().StartWith("{", command.ToString());
                 return;
+            case "audit":
+                // The audit commands read the site's database. The README runs them after the lines
+                // above them (an API key, the host, a curl evaluation) have made record 1; run alone,
+                // on a fresh data folder (never the repository's data/), verify must pass on the empty
+                // trail and replay must fail only because record 1 does not exist yet.
+                var data = Directory.CreateTempSubdirectory("ctorules-readme-audit-").FullName;
+                var audit = Cli.Run([.. args, "--data", data]);
+                audit.Err.Should().NotContain("   at ", "no stack trace reaches a user");
+                if (args[1] == "replay") audit.Err.Should().Contain($"no audit record {args[2]}", command.ToString());
+                else audit.ExitCode.Should().Be(0, $"{command}\n{audit.Out}{audit.Err}");
+                return;
         }
 
         var result = InvalidCaseExample(args, out var dir) ? Cli.RunIn(dir!, args)
