@@ -11,7 +11,10 @@ public static class Cli
 
     public sealed record Result(int ExitCode, string Out, string Err);
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunIn(TimeSpan.FromMinutes(2), workingDirectory, args);
+
+    /// <summary>As <see cref="RunIn(string, string[])"/> for a run known to be long (the mutation check).</summary>
+    public static Result RunIn(TimeSpan timeout, string workingDirectory, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -25,7 +28,7 @@ public static class Cli
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(2))) { p.Kill(true); throw new TimeoutException("ctorules did not finish"); }
+        if (!p.WaitForExit(timeout)) { p.Kill(true); throw new TimeoutException("ctorules did not finish"); }
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CtoRules.Engine;
 using CtoRules.Language.Diagnostics;
 using CtoRules.Language.Rules;
+using CtoRules.Packs;
 
 namespace CtoRules.Authoring.Workspace;
 
@@ -22,7 +23,7 @@ public sealed class WorkingCopy
         if (load.RuleSet is null)
             throw new InvalidOperationException($"the rule set in {RulesDirectory} has errors:{Environment.NewLine}" +
                 string.Join(Environment.NewLine, load.Diagnostics.Where(d => d.IsError)));
-        _current = new WorkingCopySnapshot(load.RuleSet, new Advisor(load.RuleSet), load.Diagnostics);
+        _current = Snapshot(load.RuleSet, load.Diagnostics);
     }
 
     public string RulesDirectory { get; }
@@ -39,8 +40,16 @@ public sealed class WorkingCopy
     {
         var load = RuleSetReader.LoadDirectory(RulesDirectory);
         if (load.RuleSet is not null)
-            Volatile.Write(ref _current, new WorkingCopySnapshot(load.RuleSet, new Advisor(load.RuleSet), load.Diagnostics));
+            Volatile.Write(ref _current, Snapshot(load.RuleSet, load.Diagnostics));
         return load.Diagnostics;
+    }
+
+    // A working copy whose content is a published pack's says it is that version, with the pack's
+    // digest, in the API and its advice as in the CLI (issue 8, point 9): the same PublishedMatch.
+    private WorkingCopySnapshot Snapshot(RuleSet set, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var matched = PublishedMatch.Apply(set, PacksDirectory);
+        return new WorkingCopySnapshot(matched, new Advisor(matched), diagnostics);
     }
 
     /// <summary>The file on disk for a logical path such as <c>rules/crossing/x.md</c>.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CtoRules.Authoring.Publishing;
 using CtoRules.Authoring.Versioning;
+using CtoRules.Cli.Rendering;
 using CtoRules.Packs.Signing;
 
 namespace CtoRules.Cli.Commands;
@@ -53,7 +54,7 @@ public static class PublishCommand
                 BeforeCommit = TestDelay(),
             };
             using (signingKey)
-                return Print(PackPublisher.Publish(options), Console.Out, Console.Error);
+                return Print(TerminalProgress.Status("Publishing (validate, corpus, sign)", () => PackPublisher.Publish(options)), Console.Out, Console.Error);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using CtoRules.Authoring.Mutations;
 using CtoRules.Cli.Rendering;
@@ -35,10 +36,20 @@ public static class TestCommand
                 return CliHost.InvalidInput;
             }
             var cases = CorpusReader.ReadDirectory(corpusDir);
-            var report = CorpusRunner.Run(RuleSetCompiler.GetOrCompile(set), cases);
+            var compiled = RuleSetCompiler.GetOrCompile(set);
+            var report = TerminalProgress.Run("Running the corpus", progress =>
+            {
+                var results = ImmutableArray.CreateBuilder<CorpusCaseResult>(cases.Length);
+                foreach (var c in cases)
+                {
+                    results.Add(CorpusRunner.RunOne(compiled, c));
+                    progress?.Report((results.Count, cases.Length));
+                }
+                return CorpusRunner.Report(compiled, results.MoveToImmutable());
+            });
             var status = Print(report, parse.GetValue(coverage), parse.GetValue(verbose), Console.Out);
             if (parse.GetValue(clauses)) QualityPrinter.PrintClauses(ClauseCoverageReport.Compute(set, report), Console.Out);
-            if (parse.GetValue(mutations) && !QualityPrinter.PrintMutations(MutationRunner.Run(set, cases), parse.GetValue(minScore), Console.Out))
+            if (parse.GetValue(mutations) && !QualityPrinter.PrintMutations(TerminalProgress.Run("Mutation check", progress => MutationRunner.Run(set, cases, progress)), parse.GetValue(minScore), Console.Out))
                 status = CliHost.Failed;
             return status;
         });
@@ -62,20 +73,7 @@ public static class TestCommand
             else if (verbose) o.WriteLine($"PASS  {r.Case.File}: {r.Case.Title}");
         }
 
-        var uncovered = 0;
-        if (coverage)
-        {
-            o.WriteLine();
-            o.WriteLine($"{"rule",-56} {"fires",5} {"near-miss",9}");
-            foreach (var c in report.Coverage.OrderBy(c => c.RuleId, StringComparer.Ordinal))
-            {
-                var mark = c.Covered ? "" : c.FiredIn.IsEmpty ? "  NOT EXERCISED: no case fires it" : "  NOT EXERCISED: no near-miss case";
-                o.WriteLine($"{c.RuleId,-56} {c.FiredIn.Length,5} {c.NearMissIn.Length,9}{mark}");
-                if (!c.Covered) uncovered++;
-            }
-            var covered = report.Coverage.Length - uncovered;
-            o.WriteLine($"coverage: {covered} of {report.Coverage.Length} rules fire in a case and are absent in a near-miss case ({(report.Coverage.Length == 0 ? 100 : 100.0 * covered / report.Coverage.Length):0.#}%).");
-        }
+        var uncovered = coverage ? CoveragePrinter.Print(report, o) : 0;
         o.WriteLine($"corpus: {report.Passed} passed, {report.Failed} failed, {report.Errors} errors ({report.Results.Length} cases).");
         return report.Success && uncovered == 0 ? CliHost.Ok : CliHost.Failed;
     }
