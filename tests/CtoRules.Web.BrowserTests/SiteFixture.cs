@@ -132,7 +132,8 @@ public sealed class SiteFixture : IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    private static async Task RunCliAsync(string stdin, params string[] args)
+    /// <summary>Runs the real CLI (built beside the host); fails the test on a non-zero exit; returns its output.</summary>
+    public static async Task<string> RunCliAsync(string stdin, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(SiteHost.BuildOutput("CtoRules.Cli", "ctorules.dll"));
@@ -143,5 +144,6 @@ public sealed class SiteFixture : IAsyncLifetime
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.Should().Be(0, output);
+        return output;
     }
 }
