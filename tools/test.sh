@@ -43,6 +43,8 @@ check "corpus passes with full rule coverage" $cli test tests/corpus --coverage
 check "corpus kills at least 90% of threshold/operator mutants" $cli test tests/corpus --mutations --min-score 90
 check "traceability matrix is current and complete" $cli trace --check
 check "NuGet packages work in a fresh app from a local feed" ./tools/package-test.sh
+check "removing a shipped public member fails the build (RS0017)" ./tools/public-api-test.sh
+check "the downstream sample switches to a new pack and refuses a tampered one" ./tools/sample-watch-test.sh
 if [ -d "$shared/contract/examples" ]; then
   check "contract examples pass" $cli test "$shared/contract/examples"
 fi

@@ -79,4 +79,17 @@ public class ScoreReadingTests
         cl.Caveat.Should().Contain("not confirmed");
         Evaluate(Lesion(25)).Scores.Should().ContainSingle(x => x.Score == "J-CTO").Which.Caveat.Should().BeNull();
     }
+
+    [Fact]
+    public void Explain_shows_the_score_clause_with_its_points_and_its_undecided_items()
+    {
+        var fired = Shipped.Value.Explain(Lesion(25).Build(), Rule);
+        fired.Outcome.Should().Be(Explanation.RuleOutcome.Fired);
+        var clause = fired.Condition.Children.Should().ContainSingle(c => c.Kind == Explanation.ClauseKind.Score).Subject;
+        clause.Facts.Should().ContainSingle().Which.Value.Should().Be("score J-CTO = 2–4 / 5 (blunt-stump +1, length +1; undecided: bending, re-try)");
+
+        var undecided = Shipped.Value.Explain(Lesion(12).Build(), Rule);
+        undecided.Outcome.Should().Be(Explanation.RuleOutcome.Undecided);
+        undecided.MissingFacts.Should().BeEquivalentTo("lesion.bendOver45", "lesion.previousFailedAttempt");
+    }
 }

@@ -25,7 +25,7 @@ public class RuleStoreTests
         kit.WorkingCopy.Current.RuleSet.Find(RuleId)!.When.Should().StartWith("lesion.lengthMm > 5");
         var revision = (await kit.Db.RuleRevisions.ToListAsync()).Should().ContainSingle().Subject;
         (revision.Author, revision.Comment, revision.Kind, revision.TextBefore, revision.TextAfter)
-            .Should().Be(("ann", "longer lesions only", RevisionKind.Edit, opened.Text, result.SavedText));
+            .Should().Be(("ann", "longer lesions only", RevisionKind.Edit, opened.Text, result.SavedText!));
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class WebHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The CDS client the host trusts (its JWKS is passed in the host's configuration).</summary>
+    public CdsTestClient CdsClient { get; } = new();
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public async Task InitializeAsync()
@@ -37,6 +40,9 @@ public sealed class WebHost : IAsyncLifetime
         psi.ArgumentList.Add("--data");
         psi.ArgumentList.Add(_data);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // One trusted CDS Hooks client whose key pair the tests hold (CdsHooksApiTests).
+        psi.Environment["CdsHooks__Clients__0__Issuer"] = CdsTestClient.Issuer;
+        psi.Environment["CdsHooks__Clients__0__Jwks"] = CdsClient.Jwks();
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

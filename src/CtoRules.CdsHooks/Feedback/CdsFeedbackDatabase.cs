@@ -4,8 +4,8 @@ namespace CtoRules.CdsHooks.Feedback;
 
 /// <summary>
 /// Opens the feedback store the way the other contexts open theirs: <c>Database:Provider</c>
-/// (<c>sqlite</c> default, or <c>postgres</c>) and <c>ConnectionStrings:CtoRules</c>; without a
-/// connection string, the SQLite file <c>data/ctorules.db</c> under the repository root.
+/// (<c>sqlite</c> default, or <c>postgres</c>) and <c>ConnectionStrings:CtoRules</c>, resolved by the
+/// host with the site's storage settings (SQLite <c>data/ctorules.db</c> under the repository root by default).
 /// </summary>
 public static class CdsFeedbackDatabase
 {
@@ -19,22 +19,8 @@ public static class CdsFeedbackDatabase
         }
         if (!string.IsNullOrEmpty(provider) && !string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Database:Provider '{provider}' is not sqlite or postgres");
+        if (string.IsNullOrEmpty(connectionString)) throw new InvalidOperationException("no SQLite connection string for the CDS feedback store");
         return new SqliteCdsFeedbackDbContext(new DbContextOptionsBuilder<SqliteCdsFeedbackDbContext>()
-            .UseSqlite(connectionString is { Length: > 0 } cs ? cs : DefaultSqlite(), o => o.MigrationsHistoryTable(CdsFeedbackDbContext.MigrationsHistoryTable)).Options);
-    }
-
-    /// <summary><c>Data Source=&lt;root&gt;/data/ctorules.db</c>, the root being the folder holding rules/ruleset.yaml.</summary>
-    public static string DefaultSqlite()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "rules", "ruleset.yaml")))
-                {
-                    var data = Path.Combine(dir.FullName, "data");
-                    Directory.CreateDirectory(data);
-                    return $"Data Source={Path.Combine(data, "ctorules.db")}";
-                }
-        Directory.CreateDirectory("data");
-        return $"Data Source={Path.GetFullPath(Path.Combine("data", "ctorules.db"))}";
+            .UseSqlite(connectionString, o => o.MigrationsHistoryTable(CdsFeedbackDbContext.MigrationsHistoryTable)).Options);
     }
 }

@@ -97,13 +97,7 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
 
     private void MapObservation(Observation o, string source, Action<FhirMapping, double, DateTimeOffset?, string> offer, List<string> notes)
     {
-        var codings = o.Code?.Coding ?? [];
-        var m = table.Entries.FirstOrDefault(e => e.Resource == "Observation" && codings.Any(c => e.Matches(c.System, c.Code)));
-        if (m is null)
-        {
-            notes.Add($"{source}: code {string.Join(", ", codings.Select(c => c.System + "|" + c.Code))} is not in the mapping table; ignored");
-            return;
-        }
+        if (Find("Observation", o.Code, source, notes) is not { } m) return;
         if (o.Status is not (ObservationStatus.Final or ObservationStatus.Amended or ObservationStatus.Corrected or ObservationStatus.Preliminary))
         {
             notes.Add($"{source}: status {o.Status?.ToString() ?? "(none)"}; ignored for {m.Path}");
@@ -142,13 +136,7 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
 
     private void MapCondition(Condition c, string source, Action<FhirMapping, double, DateTimeOffset?, string> offer, List<string> notes)
     {
-        var codings = c.Code?.Coding ?? [];
-        var m = table.Entries.FirstOrDefault(e => e.Resource == "Condition" && codings.Any(x => e.Matches(x.System, x.Code)));
-        if (m is null)
-        {
-            notes.Add($"{source}: code {string.Join(", ", codings.Select(x => x.System + "|" + x.Code))} is not in the mapping table; ignored");
-            return;
-        }
+        if (Find("Condition", c.Code, source, notes) is not { } m) return;
         var verification = c.VerificationStatus?.Coding.FirstOrDefault()?.Code;
         switch (verification)
         {
@@ -167,13 +155,7 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
 
     private void MapProcedure(Hl7.Fhir.Model.Procedure p, string source, Action<FhirMapping, double, DateTimeOffset?, string> offer, List<string> notes)
     {
-        var codings = p.Code?.Coding ?? [];
-        var m = table.Entries.FirstOrDefault(e => e.Resource == "Procedure" && codings.Any(x => e.Matches(x.System, x.Code)));
-        if (m is null)
-        {
-            notes.Add($"{source}: code {string.Join(", ", codings.Select(x => x.System + "|" + x.Code))} is not in the mapping table; ignored");
-            return;
-        }
+        if (Find("Procedure", p.Code, source, notes) is not { } m) return;
         if (p.Status != EventStatus.Completed)
         {
             // not-done or in-progress says nothing about a past operation: unknown, not "no".
@@ -181,6 +163,15 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
             return;
         }
         offer(m, 1, null, source);
+    }
+
+    /// <summary>The table row for a resource's code, or null with a note: an unknown code is ignored, never guessed.</summary>
+    private FhirMapping? Find(string resource, CodeableConcept? code, string source, List<string> notes)
+    {
+        var codings = code?.Coding ?? [];
+        var m = table.Entries.FirstOrDefault(e => e.Resource == resource && codings.Any(c => e.Matches(c.System, c.Code)));
+        if (m is null) notes.Add($"{source}: code {string.Join(", ", codings.Select(c => c.System + "|" + c.Code))} is not in the mapping table; ignored");
+        return m;
     }
 
     private static DateTimeOffset? Effective(Observation o) => o.Effective switch

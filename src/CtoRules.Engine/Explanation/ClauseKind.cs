@@ -16,7 +16,7 @@ public enum ClauseKind
     [JsonStringEnumMemberName("compare")] Compare,
     [JsonStringEnumMemberName("in")] In,
 
-    /// <summary><c>score(NAME) op value</c>, read over the interval the score's undecided items leave open.</summary>
+    /// <summary><c>score(NAME) op value</c>; its children are the score's undecided items.</summary>
     [JsonStringEnumMemberName("score")] Score,
 
     /// <summary>A derived fact; its child is the condition of the rule that derives it.</summary>

@@ -25,7 +25,7 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case, ScoreFact[]? sc
         // The stage that decides scope (an uncrossable device holds the procedure at device crossing).
         var stage = CaseSchema.Stages[Scope.StageOrdinal(@case.UnsafeValues)];
         var outOfScope = rule.Role == RuleRole.Advice
-            && CaseSchema.StageOrdinal(rule.Stage!) < CaseSchema.StageOrdinal(stage);
+            && CaseSchema.StageOrdinal(rule.Stage!) < Scope.StageOrdinal(@case.UnsafeValues);
         var outcome = outOfScope ? RuleOutcome.OutOfScope : tree.Value switch
         {
             Truth.True => RuleOutcome.Fired,
@@ -97,12 +97,10 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case, ScoreFact[]? sc
                 return Node(ClauseKind.In, Leaf(i.Field, i.Holds), [Fact(i.Field)]);
             case BoundDerived d:
                 return Derived(d) with { Span = d.Range, RuleId = ruleId };
-            case BoundScore sc:
+            case BoundScore s:
             {
-                var score = scores?.FirstOrDefault(x => x.Name == sc.Score);
-                var value = score?.Compare(sc.Op, sc.Value) ?? Truth.Unknown;
-                var described = score is { Computed: true } ? score.Describe() : null;
-                return Node(ClauseKind.Score, value, [new ClauseFact($"score({sc.Score})", described)]);
+                var (score, undecided) = Score(s.Score);
+                return Node(ClauseKind.Score, score.Compare(s.Op, s.Value), [new ClauseFact($"score({s.Score})", score.Describe())], [.. undecided]);
             }
             default:
                 throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}");
@@ -138,6 +136,49 @@ internal sealed class RuleExplainer(RuleSet ruleSet, Case @case, ScoreFact[]? sc
         };
         _derived[d.Name] = node;
         return node;
+    }
+
+    /// <summary>
+    /// A score as the session computes it (<see cref="Evaluation.ScoreFacts"/>): each item's condition
+    /// evaluated like any clause, the decided points and the interval the undecided items leave.
+    /// Returns the clauses of the undecided items (or of an undecided <c>when</c>), which say what
+    /// would decide the score.
+    /// </summary>
+    private (ScoreFact Score, List<ClauseExplanation> Undecided) Score(string name)
+    {
+        var definition = ruleSet.Scores.First(s => s.Name == name);
+        var undecided = new List<ClauseExplanation>();
+        if (definition.Condition is { } when)
+        {
+            var w = Clause(when, name);
+            if (w.Value != Truth.True)
+            {
+                if (w.Value == Truth.Unknown) undecided.Add(w);
+                return (new ScoreFact(name, false, 0, 0, 0, definition.MaxPoints, [], [], [.. definition.Condition.CasePaths()]), undecided);
+            }
+        }
+        double points = 0, up = 0, down = 0;
+        var components = new List<(string, double)>();
+        var open = new List<string>();
+        foreach (var item in ruleSet.Rules.Where(r => r.Role == RuleRole.ScoreItem && r.Score == name).OrderBy(r => r.Item, StringComparer.Ordinal))
+        {
+            var clause = Clause(item.Condition, item.Id);
+            if (clause.Value == Truth.True)
+            {
+                points += item.Points;
+                components.Add((item.Item!, item.Points));
+            }
+            else if (clause.Value == Truth.Unknown)
+            {
+                up += Math.Max(0, item.Points);
+                down += Math.Min(0, item.Points);
+                open.Add(item.Item!);
+                undecided.Add(clause);
+            }
+        }
+        var score = new ScoreFact(name, true, points, Math.Max(0, points + down), Math.Min(definition.MaxPoints, points + up),
+            definition.MaxPoints, components, open, []);
+        return (score, undecided);
     }
 
     /// <summary>

@@ -51,13 +51,11 @@ public static class CdsHooksApi
     private static async Task<IResult> CallAsync(string id, HttpRequest request, CdsHookService service, CdsJwtVerifier verifier,
         CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CtoRules.Audit.Chain.IAuditTrail audit, CancellationToken cancel)
     {
-        if (!service.IsKnownService(id)) return NotFound(id);
-        if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return denied;
-        var body = await ReadLimitedAsync(request.Body, cancel);
-        if (body is null) return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"at most {MaxRequestBytes} bytes");
+        var (refused, body) = await AdmitAsync(id, request, service, verifier, options, logs, cancel);
+        if (refused is not null) return refused;
         try
         {
-            var call = CdsRequest.Parse(body);
+            var call = CdsRequest.Parse(body!);
             var result = await service.CallAsync(id, call, SiteBase(request, options), cancel);
             // Every evaluation is audited, whatever the channel (docs/audit.md).
             if (result.Advice is { } evaluated && result.CaseJson is { } caseJson)
@@ -82,13 +80,11 @@ public static class CdsHooksApi
     private static async Task<IResult> FeedbackAsync(string id, HttpRequest request, CdsHookService service, CdsJwtVerifier verifier,
         CdsHooksOptions options, CdsFeedbackStore store, ILoggerFactory logs, CancellationToken cancel)
     {
-        if (!service.IsKnownService(id)) return NotFound(id);
-        if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return denied;
-        var body = await ReadLimitedAsync(request.Body, cancel);
-        if (body is null) return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"at most {MaxRequestBytes} bytes");
+        var (refused, body) = await AdmitAsync(id, request, service, verifier, options, logs, cancel);
+        if (refused is not null) return refused;
         try
         {
-            var items = FeedbackRequest.Parse(body);
+            var items = FeedbackRequest.Parse(body!);
             var receipt = await store.RecordFeedbackAsync(id, items, cancel);
             return Results.Json(new { stored = receipt.Stored, duplicates = receipt.Duplicates, refused = receipt.Refused }, Json);
         }
@@ -96,6 +92,18 @@ public static class CdsHooksApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Not a valid CDS Hooks feedback request", e.Message, e.Path);
         }
+    }
+
+    /// <summary>A known service, an authenticated caller and a body within the limit: the body, or the problem to answer.</summary>
+    private static async Task<(IResult? Refused, string? Body)> AdmitAsync(string id, HttpRequest request, CdsHookService service,
+        CdsJwtVerifier verifier, CdsHooksOptions options, ILoggerFactory logs, CancellationToken cancel)
+    {
+        if (!service.IsKnownService(id)) return (NotFound(id), null);
+        if (await AuthenticateAsync(request, verifier, options, logs, cancel) is { } denied) return (denied, null);
+        var body = await EvaluateApi.ReadLimitedTextAsync(request.Body, MaxRequestBytes, cancel);
+        return body is null
+            ? (Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large", $"at most {MaxRequestBytes} bytes"), null)
+            : (null, body);
     }
 
     /// <summary>Null when the caller may proceed; else the 401 problem.</summary>
@@ -123,17 +131,4 @@ public static class CdsHooksApi
     private static ProblemHttpResult Problem(int status, string title, string detail, string? path = null) => TypedResults.Problem(
         title: title, detail: detail, statusCode: status,
         extensions: path is null ? null : new Dictionary<string, object?> { ["path"] = path });
-
-    private static async Task<string?> ReadLimitedAsync(Stream body, CancellationToken cancel)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await body.ReadAsync(chunk, cancel)) > 0)
-        {
-            if (buffer.Length + n > MaxRequestBytes) return null;
-            buffer.Write(chunk, 0, n);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }

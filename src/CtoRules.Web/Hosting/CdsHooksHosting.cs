@@ -3,6 +3,7 @@ using CtoRules.CdsHooks.Mapping;
 using CtoRules.CdsHooks.Prefetch;
 using CtoRules.CdsHooks.Security;
 using CtoRules.CdsHooks.Services;
+using CtoRules.Storage;
 
 namespace CtoRules.Web.Hosting;
 
@@ -25,9 +26,14 @@ public static class CdsHooksHosting
         s.AddSingleton<JtiReplayCache>();
         s.AddSingleton(sp => new CdsJwtVerifier(options, sp.GetRequiredService<JtiReplayCache>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(CdsHooks)), sp.GetRequiredService<TimeProvider>()));
-        var provider = builder.Configuration["Database:Provider"];
-        var connection = builder.Configuration.GetConnectionString("CtoRules");
-        s.AddScoped(sp => new CdsFeedbackStore(CdsFeedbackDatabase.Open(provider, connection), sp.GetRequiredService<TimeProvider>()));
+        // The same database as the site's and audit's contexts: the site's storage settings.
+        s.AddScoped(sp =>
+        {
+            var storage = sp.GetRequiredService<StorageSettings>();
+            var provider = storage.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite";
+            if (storage.Provider == DatabaseProvider.Sqlite) Directory.CreateDirectory(storage.DataDirectory);
+            return new CdsFeedbackStore(CdsFeedbackDatabase.Open(provider, storage.ConnectionString), sp.GetRequiredService<TimeProvider>());
+        });
         return builder;
     }
 }

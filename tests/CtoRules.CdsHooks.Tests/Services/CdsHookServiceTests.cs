@@ -28,6 +28,8 @@ public class CdsHookServiceTests
         var result = await TestRules.Service().CallAsync(CdsHookService.OrderSelectServiceId, request, Site, CancellationToken.None);
 
         result.InputKind.Should().Be("fhir");
+        result.Notes.Should().BeEmpty();
+        result.Facts.Should().Contain(f => f.Path == "ccta.maxCalciumArcDeg" && f.Value == "359.9951");
         result.Facts.Should().Contain(f => f.Path == "patient.priorCabg" && f.Value == "true" && f.Source == "Procedure/cabg-1");
         result.Facts.Should().Contain(f => f.Path == "lesion.lengthMm" && f.Value == "32");
         result.Facts.Should().Contain(f => f.Path == "lesion.durationMonths" && f.Value == "24");
@@ -77,7 +79,10 @@ public class CdsHookServiceTests
         };
         var result = await TestRules.Service().CallAsync(CdsHookService.PatientViewServiceId, CdsRequest.Parse(json.ToJsonString()), Site, CancellationToken.None);
         result.InputKind.Should().Be("context");
-        result.Cards.Select(c => c.RuleId).Should().Contain("prep.nc-balloon");
+        result.Cards.Should().NotBeEmpty();
+        // The same case through the engine directly gives the same rules, in the same order.
+        var direct = new CtoRules.Engine.Advisor(TestRules.RuleSet).Evaluate(CtoRules.Cases.CaseReader.ReadJson(json["context"]!["org.ctorules.case"]!.ToJsonString()).Case!);
+        result.Cards.Select(c => c.RuleId).Should().Equal(direct.Advice.Select(a => a.RuleId));
     }
 
     [Fact]
