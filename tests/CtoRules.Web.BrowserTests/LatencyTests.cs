@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace CtoRules.Web.BrowserTests;
@@ -17,10 +16,7 @@ public sealed class LatencyTests(SiteFixture site, ITestOutputHelper output)
     {
         await site.EnsureAccountsAsync();
         var page = await site.SignedInPageAsync(site.AuthorName, SiteFixture.AuthorPassword);
-        await page.GotoAsync($"/rules/{Rule}/edit");
-        await SiteFixture.WaitForCircuitAsync(page);
-        var editor = page.Locator("#condition-editor");
-        await editor.Locator(".view-lines").WaitForAsync();
+        var editor = await SiteFixture.OpenConditionAtEndAsync(page, Rule);
 
         // The observer stamps the first frame that holds Monaco's error decoration.
         await page.EvaluateAsync("""
@@ -32,8 +28,6 @@ public sealed class LatencyTests(SiteFixture site, ITestOutputHelper output)
               }).observe(root, { subtree: true, childList: true, attributes: true });
             }
             """);
-        await editor.Locator("textarea").First.FocusAsync();
-        await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync(" and lesion.bogus");
         var typedAt = await page.EvaluateAsync<double>("performance.now()");
         await editor.Locator(".squiggly-error").First.WaitForAsync();

@@ -125,6 +125,18 @@ public sealed class SiteFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
+    /// <summary>Opens a rule's editor and puts the caret at the end of its condition (Monaco).</summary>
+    public static async Task<ILocator> OpenConditionAtEndAsync(IPage page, string ruleId)
+    {
+        await page.GotoAsync($"/rules/{ruleId}/edit");
+        await WaitForCircuitAsync(page);
+        var editor = page.Locator("#condition-editor");
+        await editor.Locator(".view-lines").WaitForAsync();
+        await editor.Locator("textarea").First.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        return editor;
+    }
+
     /// <summary>The input of a MudBlazor field carrying <c>data-testid</c> (on the input or its wrapper).</summary>
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
