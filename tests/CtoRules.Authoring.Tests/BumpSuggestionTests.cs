@@ -128,10 +128,12 @@ public class BumpSuggestionTests
     public void Changed_score_points_are_minor()
     {
         var kb = Published();
-        kb.Edit("rules/scores/T/calcium.md", "points: 1", "points: 0.5");
+        // The items must still sum to the score's maximum (CTO1028), so the maximum moves with them.
+        kb.Edit("rules/scores/T/calcium.md", "points: 1", "points: 2");
+        kb.Edit("rules/scores/T.yaml", "maxPoints: 1", "maxPoints: 2");
         var diff = kb.DiffAgainst100();
         diff.Suggestion.Bump.Should().Be(VersionBump.Minor);
         diff.Behaviour.Cases.Select(c => Path.GetFileName(c.File)).Should().Equal("c1-planning-heavy-long.yaml", "c3-prep-extraplaque-eccentric.yaml");
-        diff.Behaviour.Cases[0].Scores.Should().ContainSingle(s => s.Score == "T" && s.PointsBefore == 1 && s.PointsAfter == 0.5);
+        diff.Behaviour.Cases[0].Scores.Should().ContainSingle(s => s.Score == "T" && s.PointsBefore == 1 && s.PointsAfter == 2);
     }
 }

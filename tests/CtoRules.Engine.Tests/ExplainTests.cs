@@ -47,7 +47,7 @@ public class ExplainTests
             id: n
             lesion: { calcification: mild, lengthMm: 10, vessel: RCA, tortuosity: none }
             ivus: { calciumDistribution: eccentric, calciumDepth: superficial, calciumArcDeg: 90 }
-            procedure: { stage: planning, tracking: intraplaque, wireCrossed: true, deviceCrossing: crossed, balloonExpansion: full }
+            procedure: { stage: stent-optimisation, tracking: intraplaque, wireCrossed: true, deviceCrossing: crossed, balloonExpansion: full }
             """);
         var notFired = Scenario.RuleSet.Rules.Select(r => Scenario.Advisor.Explain(@case, r.Id))
             .Where(x => x.Outcome == RuleOutcome.NotFired).ToList();

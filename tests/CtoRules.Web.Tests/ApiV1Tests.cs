@@ -145,14 +145,14 @@ public abstract class ApiV1Tests(string provider) : IAsyncLifetime
     public async Task Explain_returns_the_annotated_condition()
     {
         var client = _host.ClientWithKey(await _host.CreateKeyAsync("lab", "evaluate"));
-        var body = "{\"ruleId\":\"prep.nc-balloon\",\"case\":" + Samples.CaseJson() + "}";
+        var body = "{\"ruleId\":\"prep.extraplaque.avoid-atherectomy\",\"case\":" + Samples.CaseJson() + "}";
         using var r = await client.PostAsync("/api/v1/explain", Json(body));
         r.StatusCode.Should().Be(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
         var json = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
-        json.GetProperty("ruleId").GetString().Should().Be("prep.nc-balloon");
+        json.GetProperty("ruleId").GetString().Should().Be("prep.extraplaque.avoid-atherectomy");
         json.GetProperty("outcome").GetString().Should().Be("fired");
         await ProblemOf(await client.PostAsync("/api/v1/explain", Json("{\"ruleId\":\"nope\",\"case\":" + Samples.CaseJson() + "}")), HttpStatusCode.NotFound);
-        (await ProblemOf(await client.PostAsync("/api/v1/explain", Json("{\"ruleId\":\"prep.nc-balloon\",\"case\":{\"schema\":\"ctorules/case@1\",\"id\":\"x\"}}")), HttpStatusCode.BadRequest))
+        (await ProblemOf(await client.PostAsync("/api/v1/explain", Json("{\"ruleId\":\"prep.extraplaque.avoid-atherectomy\",\"case\":{\"schema\":\"ctorules/case@1\",\"id\":\"x\"}}")), HttpStatusCode.BadRequest))
             .GetProperty("errors")[0].GetProperty("path").GetString().Should().StartWith("case.");
         await ProblemOf(await client.PostAsync("/api/v1/explain", Json("{\"case\":{}}")), HttpStatusCode.BadRequest);
     }

@@ -64,7 +64,12 @@ public sealed class RuleFileText
 
     /// <summary>Sets the condition, keeping it on one line: the editor's line breaks become spaces
     /// (same length, so positions map one to one).</summary>
-    public void SetCondition(string condition) => SetString("when", condition.Replace("\r\n", " \n").Replace('\n', ' ').Replace('\r', ' ').TrimEnd());
+    /// <summary>Sets <c>when:</c>; a blank condition removes the field (a rule without one applies to every case of its stage).</summary>
+    public void SetCondition(string condition)
+    {
+        if (string.IsNullOrWhiteSpace(condition)) { Remove("when"); return; }
+        SetString("when", condition.Replace("\r\n", " \n").Replace('\n', ' ').Replace('\r', ' ').TrimEnd());
+    }
 
     public void SetNumber(string key, double? value)
     {

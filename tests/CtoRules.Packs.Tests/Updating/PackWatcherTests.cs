@@ -73,6 +73,9 @@ public sealed class PackWatcherTests : IDisposable
         _feed.Publish("1.0.1");
 
         var results = new System.Collections.Concurrent.ConcurrentBag<CtoRules.Advice.AdviceDocument>();
+        // Every evaluator has run at least once on the old pack before the swap starts (on a loaded
+        // machine the tasks may otherwise start only after the swap).
+        using var started = new CountdownEvent(4);
         var evaluators = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
             // Keep evaluating until the swap has happened and a few more evaluations ran on the new pack.
@@ -81,9 +84,11 @@ public sealed class PackWatcherTests : IDisposable
             {
                 var advice = watcher.Evaluate(PackFeed.IvlCase);
                 results.Add(advice);
+                if (i == 0) started.Signal();
                 if (advice.RuleSet.Version == "1.0.1") afterSwap++;
             }
         })).ToArray();
+        await Task.Run(() => started.Wait(TimeSpan.FromMinutes(2)));
         var swapped = await watcher.CheckNowAsync();
         await Task.WhenAll(evaluators);
 

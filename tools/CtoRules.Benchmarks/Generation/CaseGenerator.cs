@@ -74,7 +74,7 @@ public sealed class CaseGenerator(int seed = 42)
         {
             b.Block("ccta");
             var csa = Math.Round(Math.Clamp(Normal(calcification switch { "none" => 5, "mild" => 25, "moderate" => 42, _ => 68 }, 18), 0, 100));
-            if (Chance(0.08)) csa = 100; // "full moon"
+            if (calcification != "none" && Chance(0.08)) csa = 100; // "full moon" (never with no angiographic calcium: the case would be inconsistent)
             Maybe(() => b.Set("ccta.maxCalciumCsaPct", csa));
             Maybe(() => b.Set("ccta.maxCalciumArcDeg", Math.Round(Math.Clamp(csa * 3.2 + Normal(0, 40), 0, 360))));
             Maybe(() => b.Set("ccta.bluntStump", Chance(severe ? 0.45 : 0.25)));
