@@ -125,6 +125,18 @@ public sealed class SiteFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
+    /// <summary>Opens a rule's editor and puts the caret at the end of its condition (Monaco).</summary>
+    public static async Task<ILocator> OpenConditionAtEndAsync(IPage page, string ruleId)
+    {
+        await page.GotoAsync($"/rules/{ruleId}/edit");
+        await WaitForCircuitAsync(page);
+        var editor = page.Locator("#condition-editor");
+        await editor.Locator(".view-lines").WaitForAsync();
+        await editor.Locator("textarea").First.FocusAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        return editor;
+    }
+
     /// <summary>The input of a MudBlazor field carrying <c>data-testid</c> (on the input or its wrapper).</summary>
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"[data-testid={testId}]").Locator("xpath=descendant-or-self::input").First;
@@ -132,7 +144,8 @@ public sealed class SiteFixture : IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
-    private static async Task RunCliAsync(string stdin, params string[] args)
+    /// <summary>Runs the real CLI (built beside the host); fails the test on a non-zero exit; returns its output.</summary>
+    public static async Task<string> RunCliAsync(string stdin, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(SiteHost.BuildOutput("CtoRules.Cli", "ctorules.dll"));
@@ -143,5 +156,6 @@ public sealed class SiteFixture : IAsyncLifetime
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.Should().Be(0, output);
+        return output;
     }
 }

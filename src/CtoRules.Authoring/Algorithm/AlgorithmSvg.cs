@@ -20,7 +20,8 @@ public static class AlgorithmSvg
         var width = Margin * 2 + columns * BoxWidth + (columns - 1) * GapX;
         var height = Margin * 2 + rows * BoxHeight + (rows - 1) * GapY;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-labelledby=\"{diagram.Id}-title\" class=\"algorithm\">");
+        // A group, not an img: the boxes are links, and an img's children are hidden from assistive technology.
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" aria-labelledby=\"{diagram.Id}-title\" class=\"algorithm\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{diagram.Id}-title\">{Esc(diagram.Title)}</title>");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>");
 
