@@ -83,6 +83,8 @@ public sealed class FluentSourceWriter(RuleSet set)
         Line("{");
         Line("    /// <summary>Where the rule actions of this evaluation write.</summary>");
         Line("    public HandOutput Out = null!;");
+        Line("    /// <summary>The stage ordinal that decides which advice is in scope (CtoRules.Engine.Facts.Scope: an uncrossable device holds the case at device crossing).</summary>");
+        Line("    public int ScopeStage;");
         foreach (var block in CaseSchema.Blocks)
             Line($"    public {BlockType(block)}? {Pascal(block)};");
         Line();
@@ -91,7 +93,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         Line("    {");
         Line("        var v = @case.Values;");
         Line("        var mask = @case.BlockMask;");
-        Line("        var c = new HandCase { Out = output };");
+        Line("        var c = new HandCase { Out = output, ScopeStage = CtoRules.Engine.Facts.Scope.StageOrdinal(@case.UnsafeValues) };");
         for (var b = 0; b < CaseSchema.Blocks.Length; b++)
         {
             var block = CaseSchema.Blocks[b];
@@ -204,7 +206,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         var args = string.Concat(vars.Values.Select(v => ", " + v));
         var parameters = string.Concat(vars.Select(v => $", {_derived[v.Key].Type} {v.Value}"));
         var scope = rule.Role == RuleRole.Advice
-            ? $"x => x.Procedure.Stage <= {EnumType(CaseSchema.Stage)}.{Pascal(rule.Stage!)}, "
+            ? $"x => x.ScopeStage <= {CaseSchema.StageOrdinal(rule.Stage!)}, "
             : "";
 
         Line($"/// <summary>{Xml(rule.Id)}: {Xml(rule.When ?? "always")}</summary>");

@@ -79,7 +79,7 @@ public sealed class ReCase
     /// <summary>Reads a case@1 into the model by property name (reflection once per type, then setters).</summary>
     public static ReCase From(Case @case)
     {
-        var c = new ReCase { StageOrdinal = CaseSchema.StageOrdinal(@case.Stage) };
+        var c = new ReCase { StageOrdinal = CtoRules.Engine.Facts.Scope.StageOrdinal(@case.UnsafeValues) }; // the engine's scope: an uncrossable device holds the case at device crossing
         var v = @case.Values;
         object?[] blocks = [
             @case.HasBlock("patient") ? c.Patient = new RePatient() : null,
