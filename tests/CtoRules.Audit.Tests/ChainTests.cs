@@ -33,7 +33,7 @@ public abstract class ChainTests(string provider) : IAsyncLifetime
         first!.PreviousHash.Should().Be(AuditHash.Genesis);
         first.CaseId.Should().Be("case-1");
         first.PackDigest.Should().Be(Samples.Pack.Digest);
-        first.RuleIds.Should().Contain(" prep.nc-balloon ");
+        first.RuleIds.Should().Contain(" prep.extraplaque.avoid-atherectomy ");
         first.ActionCodes.Should().Contain(" NC-BALLOON ");
         first.Hash.Should().Be(AuditHash.Compute(first));
     }
@@ -70,7 +70,7 @@ public abstract class ChainTests(string provider) : IAsyncLifetime
         var store = await WithRecordsAsync(5);
         var replayer = new Replay.AuditReplayer(store, Samples.Packs);
         var r3 = (await replayer.FindAsync(3))!;
-        r3.AdviceJson = r3.AdviceJson.Replace("NC-BALLOON", "RA");
+        r3.AdviceJson = r3.AdviceJson.Replace("\"kind\":\"avoid\"", "\"kind\":\"recommend\"");
         var forged = AuditHash.Compute(r3);
         await _db.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "AdviceJson" = '{r3.AdviceJson.Replace("'", "''")}', "Hash" = '{forged}' WHERE "Id" = 3""");
         var result = await new ChainVerifier(store).VerifyAsync();

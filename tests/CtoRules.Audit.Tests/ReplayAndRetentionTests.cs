@@ -38,15 +38,15 @@ public abstract class ReplayAndRetentionTests(string provider) : IAsyncLifetime
         var other = RulePack.Load(Samples.WriteOtherPack(Path.Combine(_db.Folder, "packs")), PackTrust.DigestOnly);
         var result = AuditReplayer.ReplayOn(record, other);
         result.Identical.Should().BeFalse();
-        result.Differences.Select(d => d.Path).Should().Contain("$.advice[?(@.ruleId=='prep.nc-balloon')]")
+        result.Differences.Select(d => d.Path).Should().Contain("$.advice[?(@.ruleId=='prep.extraplaque.avoid-atherectomy')]")
             .And.Contain("$.ruleSet.version").And.Contain("$.ruleSet.digest");
-        result.Differences.Single(d => d.Path == "$.ruleSet.version").ToString().Should().Be("$.ruleSet.version: \"1.0.0\" -> \"1.0.1\"");
-        result.Differences.Single(d => d.Path.Contains("prep.nc-balloon")).After.Should().BeNull("the rule is not in the other pack");
+        result.Differences.Single(d => d.Path == "$.ruleSet.version").ToString().Should().Be("$.ruleSet.version: \"2.0.0\" -> \"2.0.1\"");
+        result.Differences.Single(d => d.Path.Contains("prep.extraplaque.avoid-atherectomy")).After.Should().BeNull("the rule is not in the other pack");
 
         // The newest pack of a folder holding both is the other one.
         File.Copy(Samples.Pack.File, Path.Combine(_db.Folder, "packs", Path.GetFileName(Samples.Pack.File)));
         var library = new PackLibrary(Path.Combine(_db.Folder, "packs"));
-        library.Newest()!.Manifest.Version.Should().Be("1.0.1");
+        library.Newest()!.Manifest.Version.Should().Be("2.0.1");
         new AuditReplayer(store, library).ReplayOnNewestPack(record).Identical.Should().BeFalse();
         new AuditReplayer(store, library).ReplayOnStoredPack(record).Identical.Should().BeTrue();
     }
@@ -71,7 +71,7 @@ public abstract class ReplayAndRetentionTests(string provider) : IAsyncLifetime
         (await search.FindAsync(new AuditQuery(CaseId: "case-3"))).Records.Should().ContainSingle(r => r.CaseId == "case-3");
         (await search.FindAsync(new AuditQuery(Caller: "alice"))).Total.Should().Be(2);
         (await search.FindAsync(new AuditQuery(Channel: "api"))).Total.Should().Be(3);
-        (await search.FindAsync(new AuditQuery(RuleId: "prep.nc-balloon"))).Total.Should().Be(5);
+        (await search.FindAsync(new AuditQuery(RuleId: "prep.extraplaque.avoid-atherectomy"))).Total.Should().Be(5);
         (await search.FindAsync(new AuditQuery(RuleId: "prep.nc"))).Total.Should().Be(0, "a rule id matches whole");
         (await search.FindAsync(new AuditQuery(ActionCode: "nc-balloon"))).Total.Should().Be(5);
         (await search.FindAsync(new AuditQuery(PackVersion: "9.9.9"))).Total.Should().Be(0);

@@ -36,23 +36,26 @@ public static class Samples
     }
 
     /// <summary>
-    /// Another pack: the shipped one as version 1.0.1 without the rule <paramref name="dropRule"/>
+    /// Another pack: the newest shipped one with its patch version raised and without the rule <paramref name="dropRule"/>
     /// (unsigned, so load it with digest-only trust from its own folder).
     /// </summary>
-    public static string WriteOtherPack(string folder, string dropRule = "prep.nc-balloon")
+    public static string WriteOtherPack(string folder, string dropRule = "prep.extraplaque.avoid-atherectomy")
     {
         var pack = (JsonObject)JsonNode.Parse(File.ReadAllText(Pack.File))!;
         var content = PackSerializer.ContentOf(pack);
         var rules = (JsonArray)content["rules"]!;
         var drop = rules.First(r => (string)r!["id"]! == dropRule);
         rules.Remove(drop);
-        content["manifest"]!["version"] = "1.0.1";
+        var version = (string)content["manifest"]!["version"]!;
+        var parts = version.Split('.');
+        var next = $"{parts[0]}.{parts[1]}.{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1}";
+        content["manifest"]!["version"] = next;
         content["manifest"]!["ruleCount"] = rules.Count;
         content["manifest"]!["changelog"] = null;
-        content["ruleset"]!["source"] = ((string)content["ruleset"]!["source"]!).Replace("version: 1.0.0", "version: 1.0.1");
+        content["ruleset"]!["source"] = ((string)content["ruleset"]!["source"]!).Replace($"version: {version}", $"version: {next}");
         content["digest"] = CanonicalJson.Digest(content);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "eurocto-calcified-cto-1.0.1" + PackFormat.Extension);
+        var path = Path.Combine(folder, $"eurocto-calcified-cto-{next}" + PackFormat.Extension);
         File.WriteAllText(path, CanonicalJson.ToText(content, indented: true));
         return path;
     }

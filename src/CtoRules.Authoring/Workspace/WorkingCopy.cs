@@ -21,8 +21,12 @@ public sealed class WorkingCopy
         PacksDirectory = Path.GetFullPath(packsDirectory);
         var load = RuleSetReader.LoadDirectory(RulesDirectory);
         if (load.RuleSet is null)
-            throw new InvalidOperationException($"the rule set in {RulesDirectory} has errors:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, load.Diagnostics.Where(d => d.IsError)));
+        {
+            // One line a person can act on: the first error, and how many more `ctorules validate` lists.
+            var errors = load.Diagnostics.Where(d => d.IsError).ToList();
+            throw new InvalidOperationException($"the rule set in {RulesDirectory} cannot be used: {errors.FirstOrDefault()}" +
+                (errors.Count > 1 ? $" (and {errors.Count - 1} more; run 'ctorules validate')" : ""));
+        }
         _current = Snapshot(load.RuleSet, load.Diagnostics);
     }
 
