@@ -75,7 +75,7 @@ grep -q "CtoRules.Packs.dll" <(ls "$app/bin/Release/net10.0") || fail "CtoRules.
 echo "== run it and compare with ctorules evaluate --pack"
 (cd "$app" && dotnet bin/Release/net10.0/Downstream.dll) > "$work/app.json" || fail "the fresh app failed"
 dotnet src/CtoRules.Cli/bin/Release/net10.0/ctorules.dll evaluate samples/downstream/case.json \
-  --pack packs/eurocto-calcified-cto-1.0.0.ctopack.json --format json > "$work/cli.json"
+  --pack packs/eurocto-calcified-cto-1.0.0.ctopack.json --public-key packs/eurocto-calcified-cto.pub.pem --format json > "$work/cli.json"
 # The evaluation time differs between the two runs; everything else must be equal.
 jq -S 'del(.evaluatedAt)' "$work/app.json" > "$work/app.cmp"
 jq -S 'del(.evaluatedAt)' "$work/cli.json" > "$work/cli.cmp"
