@@ -14,18 +14,22 @@ fail() { echo "sample watch test: $*" >&2; echo "--- sample output:" >&2; cat "$
 # Waits for a line in the sample's output; the limit only keeps a broken run from hanging CI.
 await() { for _ in $(seq 1 240); do grep -q -- "$1" "$log" && return 0; kill -0 "$pid" 2>/dev/null || fail "the sample exited"; sleep 0.5; done; fail "no line '$1' after 120 s"; }
 
+# The versions follow the working copy's: v0 (as shipped), then v1 and v2 (one patch each).
+v0=$(sed -n 's/^version: *//p' rules/ruleset.yaml | head -1)
+IFS=. read -r ma mi pa <<<"$v0"; v1="$ma.$mi.$((pa + 1))"; v2="$ma.$mi.$((pa + 2))"
+
 samples/downstream/publish-demo.sh "$demo" >/dev/null
 dotnet samples/downstream/bin/Release/net10.0/CtoRules.Samples.Downstream.dll watch "$demo/packs" "$demo/publisher.pub.pem" >"$log" 2>&1 &
 pid=$!
-await "in force: eurocto-calcified-cto 1.0.0 "
+await "in force: eurocto-calcified-cto $v0 "
 await "^watching folder "
 
 samples/downstream/publish-demo.sh "$demo" >/dev/null
-await "in force: eurocto-calcified-cto 1.0.1 .*(was 1.0.0)"
-await "ruleSet eurocto-calcified-cto 1.0.1 sha256:"   # the case evaluated again, with the new pack
+await "in force: eurocto-calcified-cto $v1 .*(was $v0)"
+await "ruleSet eurocto-calcified-cto $v1 sha256:"   # the case evaluated again, with the new pack
 
 samples/downstream/publish-demo.sh "$demo" --tamper >/dev/null
-await "refused: 1.0.2 (Integrity): the content does not match the digest"
-grep -q "1.0.1 stays in force" "$log" || fail "the refusal does not say 1.0.1 stays in force"
-! grep -q "in force: eurocto-calcified-cto 1.0.2" "$log" || fail "the tampered 1.0.2 was put in force"
-echo "sample watch test: the running sample switched 1.0.0 -> 1.0.1 and refused the tampered 1.0.2"
+await "refused: $v2 (Integrity): the content does not match the digest"
+grep -q "$v1 stays in force" "$log" || fail "the refusal does not say $v1 stays in force"
+! grep -q "in force: eurocto-calcified-cto $v2" "$log" || fail "the tampered $v2 was put in force"
+echo "sample watch test: the running sample switched $v0 -> $v1 and refused the tampered $v2"

@@ -15,16 +15,17 @@ dotnet build "$root/src/CtoRules.Cli" -c Release -nologo -v quiet >/dev/null
 cli=(dotnet "$root/src/CtoRules.Cli/bin/Release/net10.0/ctorules.dll")
 [ -f "$demo/publisher.pem" ] || "${cli[@]}" keygen --out "$demo/publisher.pem"
 
-# The next patch version after the newest pack in the folder (1.0.0 when it is empty).
+# The next patch version after the newest pack in the folder (the working copy's version when it is empty).
+current=$(sed -n 's/^version: *//p' "$root/rules/ruleset.yaml" | head -1)
 latest=$(ls "$demo/packs" | sed -n 's/^eurocto-calcified-cto-\([0-9]*\.[0-9]*\.[0-9]*\)\.ctopack\.json$/\1/p' | sort -t. -k1,1n -k2,2n -k3,3n | tail -1)
-if [ -z "$latest" ]; then version=1.0.0; else IFS=. read -r ma mi pa <<<"$latest"; version="$ma.$mi.$((pa + 1))"; fi
+if [ -z "$latest" ]; then version=$current; else IFS=. read -r ma mi pa <<<"$latest"; version="$ma.$mi.$((pa + 1))"; fi
 
 # A copy of the knowledge base at that version, with its changelog entry.
 kb=$(mktemp -d); trap 'rm -rf "$kb"' EXIT
 mkdir -p "$kb/tests"
 cp -r "$root/rules" "$root/references" "$kb/"
 cp -r "$root/tests/corpus" "$kb/tests/"
-if [ "$version" != 1.0.0 ]; then
+if [ "$version" != "$current" ]; then
   sed -i "s/^version: .*/version: $version/; s/^changelog:$/changelog:\n  - version: $version\n    date: $(date -u +%F)\n    changes: [Demo republish for the pack watcher sample.]/" "$kb/rules/ruleset.yaml"
 fi
 # Publish into a staging folder that holds the same packs, then move the new one in whole.
