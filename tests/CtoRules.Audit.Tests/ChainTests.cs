@@ -34,7 +34,7 @@ public abstract class ChainTests(string provider) : IAsyncLifetime
         first.CaseId.Should().Be("case-1");
         first.PackDigest.Should().Be(Samples.Pack.Digest);
         first.RuleIds.Should().Contain(" prep.extraplaque.avoid-atherectomy ");
-        first.ActionCodes.Should().Contain(" NC-BALLOON ");
+        first.ActionCodes.Should().Contain(" RA-SMALL-BURR ");
         first.Hash.Should().Be(AuditHash.Compute(first));
     }
 

@@ -72,8 +72,8 @@ public abstract class ReplayAndRetentionTests(string provider) : IAsyncLifetime
         (await search.FindAsync(new AuditQuery(Caller: "alice"))).Total.Should().Be(2);
         (await search.FindAsync(new AuditQuery(Channel: "api"))).Total.Should().Be(3);
         (await search.FindAsync(new AuditQuery(RuleId: "prep.extraplaque.avoid-atherectomy"))).Total.Should().Be(5);
-        (await search.FindAsync(new AuditQuery(RuleId: "prep.nc"))).Total.Should().Be(0, "a rule id matches whole");
-        (await search.FindAsync(new AuditQuery(ActionCode: "nc-balloon"))).Total.Should().Be(5);
+        (await search.FindAsync(new AuditQuery(RuleId: "prep.extraplaque"))).Total.Should().Be(0, "a rule id matches whole");
+        (await search.FindAsync(new AuditQuery(ActionCode: "ra-small-burr"))).Total.Should().Be(5);
         (await search.FindAsync(new AuditQuery(PackVersion: "9.9.9"))).Total.Should().Be(0);
         (await search.FindAsync(new AuditQuery(From: DateTime.UtcNow.AddHours(1)))).Total.Should().Be(0);
         (await search.FindAsync(new AuditQuery(From: DateTime.UtcNow.AddHours(-1), To: DateTime.UtcNow.AddHours(1)))).Total.Should().Be(5);
