@@ -20,6 +20,7 @@ builder.AddCdsHooks();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseProblemResponses();
 app.UseHeadAndBadRequestHandling();
 app.UseSiteIdentity();
