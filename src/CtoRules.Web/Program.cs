@@ -36,6 +36,7 @@ app.MapCdsHooks();
 await app.PrepareDatabaseAsync();
 await app.PrepareAuditAsync();
 await app.PrepareReviewDatabaseAsync();
+await app.RecoverInterruptedSavesAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

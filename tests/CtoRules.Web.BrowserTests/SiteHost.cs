@@ -14,10 +14,11 @@ namespace CtoRules.Web.BrowserTests;
 public sealed partial class SiteHost : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _keepRoot;
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<string> _password = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteHost(string root, int port)
+    private SiteHost(string root, int port, IReadOnlyDictionary<string, string>? environment)
     {
         Root = root;
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -35,6 +36,7 @@ public sealed partial class SiteHost : IAsyncDisposable
             psi.ArgumentList.Add(v);
         }
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -52,12 +54,21 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public Task<string> AdminPassword => _password.Task;
 
-    public static async Task<SiteHost> StartAsync()
+    public int ProcessId => _process.Id;
+
+    /// <summary>A temporary copy of the repository's rules, references, packs and corpus.</summary>
+    public static string NewRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), "ctorules-site-" + Guid.NewGuid().ToString("N"));
         foreach (var folder in new[] { "rules", "references", "packs", Path.Combine("tests", "corpus") })
             CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(root, folder));
-        var host = new SiteHost(root, FreePort());
+        return root;
+    }
+
+    /// <summary>Starts the host on a new copy, or on <paramref name="root"/> as a previous host left it (a restart).</summary>
+    public static async Task<SiteHost> StartAsync(string? root = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var host = new SiteHost(root ?? NewRoot(), FreePort(), environment);
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -85,6 +96,17 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>Kills the host with SIGKILL (as <c>kill -9</c>: no shutdown code runs) and keeps its folder for a restart.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            await _process.WaitForExitAsync();
+        }
+        _keepRoot = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -93,6 +115,7 @@ public sealed partial class SiteHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_keepRoot) return;
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
