@@ -186,9 +186,10 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
             {
                 var tempsBefore = Directory.GetFiles(Path.Combine(root, "packs"), "*.tmp").Length;
                 using var cli = CrashTools.StartCli(publish);
-                // Round 0 at a random point; the others as soon as the pack's temporary file appears (mid-write).
-                var until = DateTime.UtcNow.AddMilliseconds(round == 0 ? random.Next(500, 6000) : 120_000);
-                while (DateTime.UtcNow < until && !cli.HasExited && (round == 0 || Directory.GetFiles(Path.Combine(root, "packs"), "*.tmp").Length == tempsBefore)) await Task.Delay(1);
+                // The first rounds as soon as the pack's temporary file appears (mid-write), the last at a random point.
+                var atRandom = round == Rounds - 1;
+                var until = DateTime.UtcNow.AddMilliseconds(atRandom ? random.Next(500, 6000) : 120_000);
+                while (DateTime.UtcNow < until && !cli.HasExited && (atRandom || Directory.GetFiles(Path.Combine(root, "packs"), "*.tmp").Length == tempsBefore)) await Task.Delay(1);
                 if (!cli.HasExited) cli.Kill();
                 await cli.WaitForExitAsync();
                 output.WriteLine($"round {round}: {(File.Exists(target) ? "published before the kill" : "killed before the pack was renamed into place")}; temporary files: {string.Join(", ", CrashTools.TempFiles(root))}");
