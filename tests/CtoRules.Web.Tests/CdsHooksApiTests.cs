@@ -37,9 +37,10 @@ public sealed class CdsHooksApiTests(WebHost host)
         request.Headers.Add("Access-Control-Request-Method", "POST");
         using var response = await host.Client.SendAsync(request);
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("https://ehr.example.org");
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
         response.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Contain("Authorization").And.Contain("Content-Type");
         response.Headers.GetValues("Access-Control-Allow-Methods").Single().Should().Be("GET, POST, OPTIONS");
+        response.Headers.Contains("Access-Control-Allow-Credentials").Should().BeFalse("calls carry a JWT, never cookies");
     }
 
     [Fact]
