@@ -68,6 +68,18 @@ public sealed class CdsHooksApiTests(WebHost host)
             JsonNode.Parse(await first.Content.ReadAsStringAsync())!["stored"]!.GetValue<int>().Should().Be(1);
         using (var again = await Post("/cds-services/cto-calcium-advisor/feedback", feedback))
             JsonNode.Parse(await again.Content.ReadAsStringAsync())!["duplicates"]!.GetValue<int>().Should().Be(1);
+        // The card leads back to the audit record of the call that showed it (channel cds-hooks).
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "ctorules.db")};Mode=ReadOnly");
+        db.Open();
+        using var cardQuery = db.CreateCommand();
+        cardQuery.CommandText = "SELECT AuditRecordId FROM cds_cards WHERE Uuid = $uuid";
+        cardQuery.Parameters.AddWithValue("$uuid", (string)card["uuid"]!);
+        var auditId = cardQuery.ExecuteScalar() as string;
+        auditId.Should().MatchRegex(@"^\d+$");
+        using var auditQuery = db.CreateCommand();
+        auditQuery.CommandText = "SELECT Channel FROM AuditRecords WHERE Id = $id";
+        auditQuery.Parameters.AddWithValue("$id", long.Parse(auditId!, System.Globalization.CultureInfo.InvariantCulture));
+        (auditQuery.ExecuteScalar() as string).Should().Be("cds-hooks");
     }
 
     [Fact]

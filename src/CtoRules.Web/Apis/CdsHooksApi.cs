@@ -55,10 +55,15 @@ public static class CdsHooksApi
             var call = CdsRequest.Parse(body!);
             var result = await service.CallAsync(id, call, SiteBase(request, options), cancel);
             // Every evaluation is audited, whatever the channel (docs/audit.md).
+            string? auditRecordId = null;
             if (result.Advice is { } evaluated && result.CaseJson is { } caseJson)
-                await audit.AppendAsync(new CtoRules.Audit.Chain.AuditEntry("cds-hooks:" + id, CtoRules.Audit.Records.AuditChannels.CdsHooks, caseJson, evaluated), cancel);
+            {
+                var record = await audit.AppendAsync(new CtoRules.Audit.Chain.AuditEntry("cds-hooks:" + id, CtoRules.Audit.Records.AuditChannels.CdsHooks, caseJson, evaluated), cancel);
+                auditRecordId = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            // Each card remembers its audit record, so feedback on it leads back to the evaluation.
             if (result.Advice is { } advice && result.Cards.Length > 0)
-                await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, null, cancel);
+                await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, auditRecordId, cancel);
             var response = new JsonObject { ["cards"] = JsonSerializer.SerializeToNode(result.Cards, Json) };
             if (result.Notes.Length > 0)
                 response["extension"] = new JsonObject
