@@ -61,7 +61,7 @@ public static partial class CorpusYaml
             JsonValueKind.String => Scalar(v.GetValue<string>()),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
-            JsonValueKind.Number => v.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+            JsonValueKind.Number => v.ToJsonString(), // JSON number text is a YAML number
             _ => "null",
         },
         _ => "null",
