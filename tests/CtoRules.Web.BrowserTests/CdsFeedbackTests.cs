@@ -11,6 +11,8 @@ namespace CtoRules.Web.BrowserTests;
 [Collection(SiteCollection.Name)]
 public sealed class CdsFeedbackTests(SiteFixture site)
 {
+    private const string ClauseRule = "crossing.adr.favourable-distal-vessel";
+
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     private async Task<JsonNode> PostAsync(HttpClient client, string path, string json)
@@ -43,11 +45,20 @@ public sealed class CdsFeedbackTests(SiteFixture site)
         await overrides.First.WaitForAsync();
         (await overrides.AllInnerTextsAsync()).Should().Contain(o => o.Contains("Device not available in this lab") && o.Contains("No IVL catheters in stock today"));
         (await page.Locator(".cds-feedback table tbody td").AllInnerTextsAsync()).Should().ContainInOrder("1", "0", "1");
-        // The same page shows the rule's clause coverage over the corpus.
-        (await page.Locator("#clause-coverage tbody tr").CountAsync()).Should().BeGreaterThan(0);
-        (await page.Locator("#clause-coverage-summary").InnerTextAsync()).Should().MatchRegex(@"^\d+ of [1-9]\d* clause\(s\)");
-        await SiteFixture.Screenshot(page, "rule-feedback-and-clause-coverage");
+        await SiteFixture.Screenshot(page, "rule-cds-feedback");
         await AxeAssert.NoSeriousViolationsAsync(page, "rule page");
+
+        // A rule page with a condition lists each clause's corpus coverage (the card's rule may have none).
+        await page.GotoAsync($"/rules/{ClauseRule}");
+        await SiteFixture.WaitForCircuitAsync(page);
+        var clauses = page.Locator("#clause-coverage tbody tr");
+        await clauses.First.WaitForAsync();
+        var texts = await clauses.Locator("code").AllInnerTextsAsync();
+        texts.Should().HaveCount(3);
+        texts[0].Should().Contain("heavyCalcification");
+        texts[2].Should().Contain("adrFavourableDistalVessel");
+        (await page.Locator("#clause-coverage-summary").InnerTextAsync()).Should().MatchRegex(@"^\d of 3 clause\(s\)");
+        await SiteFixture.Screenshot(page, "rule-clause-coverage");
 
         await page.GotoAsync("/committee/overrides");
         await SiteFixture.WaitForCircuitAsync(page);
