@@ -33,7 +33,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
         {
             for (var round = 0; round < Rounds; round++)
             {
-                var host = await SiteHost.StartAsync(root, Unlimited);
+                var host = await SiteHost.StartOnAsync(root, Unlimited);
                 using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
                 client.DefaultRequestHeaders.Add("X-Api-Key", key);
                 var before = acknowledged.Count;
@@ -76,7 +76,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
             acknowledged.Where(id => !stored.Contains(id)).Should().BeEmpty("every record the host acknowledged survives the kill");
 
             // The host starts again and appends after the records of the killed hosts.
-            await using (var again = await SiteHost.StartAsync(root, Unlimited))
+            await using (var again = await SiteHost.StartOnAsync(root, Unlimited))
             {
                 using var client = new HttpClient { BaseAddress = new Uri(again.BaseUrl) };
                 client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -111,7 +111,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
             {
                 var before = await File.ReadAllTextAsync(file);
                 var revisionsBefore = await RevisionCountAsync(root);
-                var host = await SiteHost.StartAsync(root);
+                var host = await SiteHost.StartOnAsync(root);
                 var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
                 context.SetDefaultTimeout(60_000);
                 var page = await context.NewPageAsync();
@@ -141,7 +141,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
                 var journalLeft = File.Exists(Path.Combine(root, ".ctorules-save-journal.json"));
 
                 // The next start finishes or drops an interrupted save.
-                var restarted = await SiteHost.StartAsync(root);
+                var restarted = await SiteHost.StartOnAsync(root);
                 await restarted.KillAsync();
                 await restarted.DisposeAsync();
                 var after = await File.ReadAllTextAsync(file);
@@ -200,7 +200,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
             Directory.GetFiles(Path.Combine(root, "packs"), "*.ctopack.json").Should().HaveCount(3, "1.0.0, 2.0.0 and the one new pack");
 
             // The host starts on the packs folder and offers exactly the whole packs.
-            await using var host = await SiteHost.StartAsync(root);
+            await using var host = await SiteHost.StartOnAsync(root);
             var created = await SiteFixture.RunCliAsync("", "apikey", "create", "--name", "reader", "--scope", "read", "--data", host.DataDirectory);
             using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
             client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey().Match(created).Value);

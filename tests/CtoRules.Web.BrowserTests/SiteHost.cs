@@ -18,7 +18,7 @@ public sealed partial class SiteHost : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<string> _password = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteHost(string root, int port, IReadOnlyDictionary<string, string>? environment)
+    private SiteHost(string root, int port, IReadOnlyDictionary<string, string> environment)
     {
         Root = root;
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -36,7 +36,7 @@ public sealed partial class SiteHost : IAsyncDisposable
             psi.ArgumentList.Add(v);
         }
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -56,19 +56,27 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>A temporary copy of the repository's rules, references, packs and corpus.</summary>
+    /// <param name="prepare">Given the temporary root once the working copy is in it, returns the host's extra environment (its configuration).</param>
+    public static async Task<SiteHost> StartAsync(Func<string, Task<IReadOnlyDictionary<string, string>>>? prepare = null)
+    {
+        var root = NewRoot();
+        var environment = prepare is null ? new Dictionary<string, string>() : await prepare(root);
+        return await StartOnAsync(root, environment);
+    }
+
+    /// <summary>A temporary root with a copy of the repository's rules, references, corpus and packs.</summary>
     public static string NewRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), "ctorules-site-" + Guid.NewGuid().ToString("N"));
-        foreach (var folder in new[] { "rules", "references", "packs", Path.Combine("tests", "corpus") })
-            CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(root, folder));
+        ResetWorkingCopy(root);
+        CopyFolder(Path.Combine(RepoRoot, "packs"), Path.Combine(root, "packs"));
         return root;
     }
 
-    /// <summary>Starts the host on a new copy, or on <paramref name="root"/> as a previous host left it (a restart).</summary>
-    public static async Task<SiteHost> StartAsync(string? root = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts a host on <paramref name="root"/> as it is: a new copy, or what a previous (killed) host left (a restart).</summary>
+    public static async Task<SiteHost> StartOnAsync(string root, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var host = new SiteHost(root ?? NewRoot(), FreePort(), environment);
+        var host = new SiteHost(root, FreePort(), environment ?? new Dictionary<string, string>());
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -84,6 +92,21 @@ public sealed partial class SiteHost : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"the host did not answer /health within 90 s:\n{host.Log}");
+    }
+
+    /// <summary>
+    /// Puts the repository's rules, references and corpus in a root again, dropping what earlier
+    /// tests saved there; the packs folder (published packs, keys) is left as it is. The running
+    /// host's evaluation snapshot reloads at its next save; review and publish read the folders.
+    /// </summary>
+    public static void ResetWorkingCopy(string root)
+    {
+        foreach (var folder in new[] { "rules", "references", Path.Combine("tests", "corpus") })
+        {
+            var target = Path.Combine(root, folder);
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            CopyFolder(Path.Combine(RepoRoot, folder), target);
+        }
     }
 
     /// <summary>The output of a project built beside this test project (same configuration).</summary>
