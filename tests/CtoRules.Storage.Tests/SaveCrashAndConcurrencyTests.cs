@@ -95,6 +95,33 @@ public class SaveCrashAndConcurrencyTests
         (await kit.Db.RuleRevisions.CountAsync()).Should().Be(5, "one revision per round, the winner's");
     }
 
+    [Fact]
+    public async Task A_corpus_case_save_killed_after_its_file_gets_its_revision_at_the_next_start()
+    {
+        await using var kit = await StoreKit.CreateAsync();
+        var corpus = Path.Combine(kit.Root, "tests", "corpus");
+        var file = Path.Combine(corpus, "bound-cross-ct-bend.yaml");
+        Directory.CreateDirectory(corpus);
+        File.Copy(CorpusSource("bound-cross-ct-bend.yaml"), file);
+        var before = File.ReadAllText(file);
+        var revision = new RuleRevision
+        {
+            RuleId = "corpus:bound-cross-ct-bend", Path = "tests/corpus/bound-cross-ct-bend.yaml", Author = "ann", SavedAt = DateTimeOffset.UtcNow,
+            Comment = "crash", Kind = RevisionKind.Edit, TextBefore = before, TextAfter = before + "# edited before the crash\n",
+        };
+        SaveJournal.ForCorpus(corpus).Begin(revision);
+        File.WriteAllText(file, revision.TextAfter);
+
+        var done = await new CtoRules.Storage.Corpus.CorpusCaseStore(corpus, new RevisionLog(kit.Db)).RecoverAsync();
+
+        done.Should().StartWith("corpus-case save:").And.Contain("its revision is now recorded");
+        (await kit.Db.RuleRevisions.AsNoTracking().SingleAsync()).TextAfter.Should().Be(revision.TextAfter);
+        File.Exists(Path.Combine(corpus, SaveJournal.CorpusFileName)).Should().BeFalse();
+    }
+
+    private static string CorpusSource(string name) =>
+        Path.Combine(CtoRules.Storage.RepositoryRoot.Find(AppContext.BaseDirectory)!, "tests", "corpus", name);
+
     private static RuleStore NewStore(StoreKit kit) => new(kit.WorkingCopy, new RevisionLog(AuthoringDatabase.Create(kit.Settings)));
 
     // The journal a save writes before touching the file, as a crash would leave it.

@@ -31,7 +31,7 @@ public sealed class ContentSecurityPolicyTests(SiteFixture site)
 
         var author = await site.SignedInPageAsync(site.AuthorName, SiteFixture.AuthorPassword);
         pagesChecked += await CheckAsync(author, violations, "/", "/rules", $"/rules/{RuleId}", $"/rules/{RuleId}/history", $"/rules/{RuleId}/edit",
-            "/rules/new", "/algorithm", "/corpus", "/corpus/case/bound-cross-ct-bend", "/committee/overrides", "/review", "/advisor", "/diff",
+            "/rules/new", "/algorithm", "/corpus", "/corpus/case/bound-cross-ct-bend", "/corpus/case/bound-cross-ct-bend/edit", "/corpus/cases/new", "/committee/overrides", "/review", "/advisor", "/diff",
             "/Account/ChangePassword");
         // Monaco's editor must have started under the policy (its worker and fonts), not only the page around it.
         await author.GotoAsync($"/rules/{RuleId}/edit");
@@ -40,10 +40,10 @@ public sealed class ContentSecurityPolicyTests(SiteFixture site)
         violations.AddRange((await author.EvaluateAsync<string[]>("window.__csp")).Select(v => $"/rules/{RuleId}/edit (editor started): {v}"));
 
         var admin = await site.SignedInPageAsync("admin", SiteFixture.AdminPassword);
-        pagesChecked += await CheckAsync(admin, violations, "/admin/users", "/audit", "/Account/AccessDenied");
+        pagesChecked += await CheckAsync(admin, violations, "/admin/users", "/admin/keys", "/audit", "/Account/AccessDenied");
 
         string.Join('\n', violations).Should().BeEmpty("every page satisfies the policy the host sends");
-        pagesChecked.Should().Be(19);
+        pagesChecked.Should().Be(22);
     }
 
     private static async Task<int> CheckAsync(IPage page, List<string> violations, params string[] paths)

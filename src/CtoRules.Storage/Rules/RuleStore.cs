@@ -157,23 +157,9 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
         await WriteLock.WaitAsync(cancel);
         try
         {
-            var pending = _journal.Pending();
-            if (pending is null) return null;
-            var path = workingCopy.FullPath(pending.Path);
-            var onDisk = File.Exists(path) ? File.ReadAllText(path) : "";
-            string outcome;
-            if (onDisk == pending.TextAfter)
-            {
-                // Timestamps: PostgreSQL keeps microseconds, so compare within a millisecond.
-                var recorded = (await revisions.ForRuleAsync(pending.RuleId, cancel)).Any(r => r.TextAfter == pending.TextAfter
-                    && r.Author == pending.Author && (r.SavedAt - pending.SavedAt).Duration() < TimeSpan.FromMilliseconds(1));
-                if (!recorded) await revisions.AddAsync(pending, cancel);
-                outcome = recorded ? "it had completed" : "the file was written; its revision is now recorded";
-            }
-            else outcome = onDisk == pending.TextBefore ? "the file was not written; nothing was saved" : "the file changed since; left as it is";
-            _journal.End();
-            workingCopy.Reload();
-            return $"an interrupted {pending.Kind.ToString().ToLowerInvariant()} of rule {pending.RuleId} by {pending.Author} at {pending.SavedAt:u}: {outcome}";
+            var done = await _journal.RecoverAsync(workingCopy.FullPath, revisions, cancel);
+            if (done is not null) workingCopy.Reload();
+            return done is null ? null : "rule save: " + done;
         }
         finally
         {

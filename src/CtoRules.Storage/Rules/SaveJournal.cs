@@ -6,12 +6,12 @@ using CtoRules.Storage.Revisions;
 namespace CtoRules.Storage.Rules;
 
 /// <summary>
-/// A rule save changes two stores, the rule file and the revision row, and no transaction spans
-/// both. Before either is touched the whole revision is written here (atomically); it is removed
-/// once both are done. A process killed in between leaves the journal, and
-/// <see cref="RuleStore.RecoverAsync"/> at the next start finishes the save (the file was written:
-/// the revision is added) or drops it (the file was not written), so every save happened completely
-/// or not at all (issue 15, crash safety).
+/// A rule or corpus-case save changes two stores, the file and the revision row, and no transaction
+/// spans both. Before either is touched the whole revision is written here (atomically); it is
+/// removed once both are done. A process killed in between leaves the journal, and
+/// <see cref="RecoverAsync"/> at the next start finishes the save (the file was written: the
+/// revision is added) or drops it (the file was not written), so every save happened completely or
+/// not at all (issue 15, crash safety).
 /// </summary>
 public sealed class SaveJournal(string path)
 {
@@ -20,7 +20,12 @@ public sealed class SaveJournal(string path)
 
     public string FilePath { get; } = path;
 
+    /// <summary>The corpus store's own journal (a save of each kind may run at once); not *.yaml or *.json, so never read as a case.</summary>
+    public const string CorpusFileName = ".ctorules-corpus-save.journal";
+
     public static SaveJournal For(WorkingCopy workingCopy) => new(Path.Combine(workingCopy.Root, FileName));
+
+    public static SaveJournal ForCorpus(string corpusDirectory) => new(Path.Combine(corpusDirectory, CorpusFileName));
 
     public void Begin(RuleRevision revision) => AtomicReplace.Write(FilePath, JsonSerializer.Serialize(Entry.From(revision)));
 
@@ -34,6 +39,30 @@ public sealed class SaveJournal(string path)
         var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(FilePath))
             ?? throw new InvalidDataException($"{FilePath} is not a save journal");
         return entry.ToRevision();
+    }
+
+    /// <summary>
+    /// Finishes or drops the interrupted save, if any; <paramref name="fullPath"/> turns its logical
+    /// path into the file. Returns what was done, or null when no save was interrupted.
+    /// </summary>
+    public async Task<string?> RecoverAsync(Func<string, string> fullPath, RevisionLog revisions, CancellationToken cancel = default)
+    {
+        var pending = Pending();
+        if (pending is null) return null;
+        var path = fullPath(pending.Path);
+        var onDisk = File.Exists(path) ? await File.ReadAllTextAsync(path, cancel) : "";
+        string outcome;
+        if (onDisk == pending.TextAfter)
+        {
+            // Timestamps: PostgreSQL keeps microseconds, so compare within a millisecond.
+            var recorded = (await revisions.ForRuleAsync(pending.RuleId, cancel)).Any(r => r.TextAfter == pending.TextAfter
+                && r.Author == pending.Author && (r.SavedAt - pending.SavedAt).Duration() < TimeSpan.FromMilliseconds(1));
+            if (!recorded) await revisions.AddAsync(pending, cancel);
+            outcome = recorded ? "it had completed" : "the file was written; its revision is now recorded";
+        }
+        else outcome = onDisk == pending.TextBefore ? "the file was not written; nothing was saved" : "the file changed since; left as it is";
+        End();
+        return $"an interrupted {pending.Kind.ToString().ToLowerInvariant()} of {pending.RuleId} by {pending.Author} at {pending.SavedAt:u}: {outcome}";
     }
 
     private sealed record Entry(string RuleId, string Path, string Author, DateTimeOffset SavedAt, string Comment, RevisionKind Kind, string TextBefore, string TextAfter)

@@ -22,7 +22,9 @@ public static class AuthoringHosting
     public static async Task RecoverInterruptedSavesAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        var done = await scope.ServiceProvider.GetRequiredService<RuleStore>().RecoverAsync();
-        if (done is not null) app.Logger.LogWarning("Recovered {Save}", done);
+        var rule = await scope.ServiceProvider.GetRequiredService<RuleStore>().RecoverAsync();
+        if (rule is not null) app.Logger.LogWarning("Recovered {Save}", rule);
+        var corpus = await scope.ServiceProvider.GetRequiredService<CtoRules.Storage.Corpus.CorpusCaseStore>().RecoverAsync();
+        if (corpus is not null) app.Logger.LogWarning("Recovered {Save}", corpus);
     }
 }
