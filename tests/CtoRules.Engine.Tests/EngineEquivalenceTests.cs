@@ -61,6 +61,23 @@ public class EngineEquivalenceTests
         golden.Should().HaveCount(cases.Count);
         for (var i = 0; i < cases.Count; i++)
             single[i].Should().Be(golden[i], "single evaluation");
+
+        // Batched: the default size, an odd size that leaves a short last batch, and all at once.
+        var all = cases.Select(c => c.Case).ToList();
+        foreach (var size in new[] { CompiledRuleSet.DefaultBatchSize, 7, all.Count })
+        {
+            var batched = compiled.Evaluate(all, At, size);
+            for (var i = 0; i < cases.Count; i++)
+                Line(cases[i].Name, batched[i]).Should().Be(golden[i], $"batched evaluation, {size} per session");
+        }
+        // Traces carry the same advice, batched or not.
+        var traces = compiled.Trace(all, At);
+        for (var i = 0; i < cases.Count; i += 97)
+        {
+            Line(cases[i].Name, traces[i].Advice).Should().Be(golden[i]);
+            traces[i].FiredRules.Should().Equal(compiled.Trace(all[i], At).FiredRules);
+            traces[i].UndecidedRules.Should().Equal(compiled.Trace(all[i], At).UndecidedRules);
+        }
     }
 
     private static IEnumerable<string> ReadLines(string gz)

@@ -49,11 +49,10 @@ internal static class AdviceAssembler
                 if (shape.ScoreOf[f.Rule] is var s and >= 0) (firedByScore[s] ??= []).Add(f);
             foreach (var u in sink.Undecided)
                 if (shape.ScoreOf[u.Rule] is var s and >= 0) (undecidedByScore[s] ??= []).Add(u);
-            DerivedFact[]? derived = null;
             for (var s = 0; s < scoreCount; s++)
             {
                 var score = set.Scores[s];
-                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts, derived ??= [.. sink.Derived]) != Truth.True) continue;
+                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts) != Truth.True) continue;
                 var items = shape.ItemsPerScore[s];
                 var scoreFired = firedByScore[s];
                 var scoreUndecided = undecidedByScore[s];
