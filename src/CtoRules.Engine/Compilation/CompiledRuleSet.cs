@@ -57,6 +57,9 @@ public sealed class CompiledRuleSet
     /// <summary>Some rule reads a score: scored cases are inserted in a second round.</summary>
     internal bool ReadsScores { get; init; }
 
+    /// <summary>Per rule: "in scope and definitely true" as a delegate, and whether it reads scores (the reference evaluator).</summary>
+    internal Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>? ReferenceRules { get; init; }
+
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
 
@@ -119,6 +122,30 @@ public sealed class CompiledRuleSet
             var facts = Run(batch);
             for (var i = 0; i < facts.Length; i++) each(start + i, facts[i]);
         }
+    }
+
+    /// <summary>
+    /// The benchmark's floor, not the product's engine: the same pre-pass, explanations, post-pass
+    /// and assembly, with each rule's compiled condition called directly instead of an NRules
+    /// session. It must give the same advice as <see cref="Evaluate(Case, DateTimeOffset)"/>.
+    /// </summary>
+    internal AdviceDocument EvaluateWithoutNRules(Case @case, DateTimeOffset evaluatedAt)
+    {
+        var rules = ReferenceRules!.Value;
+        var facts = new CaseFacts(@case, new EvaluationSink(this));
+        _prePass.Run(facts, afterScores: false);
+        for (var i = 0; i < rules.Length; i++)
+            if (rules[i] is { Fires: { } fires, Scored: false } && fires(facts)) RuleActions.Fired(null!, facts, i);
+        if (ReadsScores)
+        {
+            RecordUndecided(facts, scoreItems: true);
+            facts.Scores = ScoreFacts.Compute(this, facts, facts.Sink);
+            _prePass.Run(facts, afterScores: true);
+            for (var i = 0; i < rules.Length; i++)
+                if (rules[i] is { Fires: { } fires, Scored: true } && fires(facts)) RuleActions.Fired(null!, facts, i);
+        }
+        RecordUndecided(facts, scoreItems: ReadsScores ? false : null);
+        return AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt);
     }
 
     /// <summary>The scores as rules read them for this case (explanations); null when no rule reads a score.</summary>

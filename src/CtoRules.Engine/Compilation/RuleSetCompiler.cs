@@ -67,7 +67,14 @@ public static class RuleSetCompiler
         var watch = Stopwatch.StartNew();
         var factory = (compiler ?? new RuleCompiler { ExpressionCompiler = FastNRulesExpressionCompiler.Instance }).Compile(definitions);
         var readsScores = rules.Any(r => r.Condition.Scores().Any());
-        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots, prePass) { ReadsScores = readsScores };
+        // The benchmark's floor: the same rules as plain compiled predicates, no NRules (compiled on first use only).
+        var reference = new Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>(() =>
+            [.. rules.Select(r => r.Role == RuleRole.Derived ? (null, false) : (CompileFires(r, derivedSlots, scoreSlots), ReadsScore(r, readsScore)))]);
+        return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots, prePass)
+        {
+            ReadsScores = readsScores,
+            ReferenceRules = reference,
+        };
     }
 
     /// <summary>The derived facts that read a score, directly or through other derived facts.</summary>
@@ -148,6 +155,17 @@ public static class RuleSetCompiler
             body = Expression.AndAlso(
                 Expression.LessThanOrEqual(Expression.Field(c, StageField), Expression.Constant(CaseSchema.StageOrdinal(rule.Stage!))), body);
         return new UndecidedCheck(FastNRulesExpressionCompiler.Instance.Compile(Expression.Lambda<Func<CaseFacts, bool>>(body, c)));
+    }
+
+    /// <summary>"In scope and definitely true" as one delegate: what the NRules rule tests, for the no-NRules reference evaluator.</summary>
+    private static Func<CaseFacts, bool> CompileFires(Language.Rules.RuleDefinition rule, Dictionary<string, int> derivedSlots, Dictionary<string, int> scoreSlots)
+    {
+        var c = Expression.Parameter(typeof(CaseFacts), "c");
+        Expression body = Expressions(rule, c, derivedSlots, scoreSlots).IsTrue(rule.Condition);
+        if (rule.Role == RuleRole.Advice)
+            body = Expression.AndAlso(
+                Expression.LessThanOrEqual(Expression.Field(c, StageField), Expression.Constant(CaseSchema.StageOrdinal(rule.Stage!))), body);
+        return FastNRulesExpressionCompiler.Instance.Compile(Expression.Lambda<Func<CaseFacts, bool>>(body, c));
     }
 
     /// <summary>

@@ -15,8 +15,23 @@ public static class CorpusRunner
 
     public static CorpusReport Run(CompiledRuleSet compiled, IEnumerable<CorpusCase> cases)
     {
-        var results = cases.Select(c => RunOne(compiled, c)).ToImmutableArray();
+        var results = RunAll(compiled, [.. cases]);
         return new CorpusReport(results, Coverage(compiled, results));
+    }
+
+    /// <summary>
+    /// Every case's result, in order: the valid cases go through the batch API
+    /// (<see cref="CompiledRuleSet.DefaultBatchSize"/> per session), with the same traces as <see cref="RunOne"/>.
+    /// </summary>
+    public static ImmutableArray<CorpusCaseResult> RunAll(CompiledRuleSet compiled, IReadOnlyList<CorpusCase> cases)
+    {
+        var valid = cases.Where(c => c.IsValid).ToList();
+        var traces = compiled.Trace([.. valid.Select(c => c.Case!)], FixedTime);
+        var byCase = new Dictionary<CorpusCase, EvaluationTrace>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < valid.Count; i++) byCase[valid[i]] = traces[i];
+        return [.. cases.Select(c => byCase.TryGetValue(c, out var t)
+            ? new CorpusCaseResult(c, t, [.. Check(c.Expect, t)])
+            : new CorpusCaseResult(c, null, []))];
     }
 
     /// <summary>A report over results already produced one by one (a run that shows progress).</summary>
