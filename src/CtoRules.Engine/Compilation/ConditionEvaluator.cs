@@ -80,8 +80,7 @@ internal static class ConditionEvaluator
                 Add(into, $"{i.Field.Path} = {i.Field.Render(c.V[i.Field.Slot])}");
                 break;
             case BoundDerived d when c.FindDerived(d.Name) is { } fact:
-                var chain = fact.Because.Count == 0 ? "" : " from " + string.Join(", ", fact.Because);
-                Add(into, $"{fact.Name} = {(fact.Value == Truth.True ? "true" : "false")} (derived by rule {fact.RuleId}{chain})");
+                Add(into, fact.Chain);
                 break;
             case BoundScore s when FindScore(c, s.Score) is { } score:
                 // The score with its points and items: the reader sees what the comparison was made on.

@@ -27,17 +27,14 @@ internal static class RuleActions
     }
 
     /// <summary>
-    /// Derives a fact (true, false or unknown) with its explanation, and puts it on the case for the
-    /// rules that read it. <paramref name="value"/> comes from the rule's compiled condition.
+    /// Derives a fact (true, false or unknown) and puts it on the case for the rules that read it.
+    /// <paramref name="value"/> comes from the rule's compiled condition; the explanation is built
+    /// when it is first read (<see cref="DerivedFact"/>).
     /// </summary>
     public static void Derive(CaseFacts c, int rule, int slot, Truth value)
     {
         var definition = c.Sink.Compiled.Rules[rule];
-        var because = new List<string>(2);
-        var missing = new List<string>(0);
-        if (value == Truth.Unknown) ConditionEvaluator.Missing(definition.Condition, c, missing);
-        else ConditionEvaluator.Explain(definition.Condition, value == Truth.True, c, because);
-        var fact = new DerivedFact(definition.Derives!, value, definition.Id, because, missing);
+        var fact = new DerivedFact(definition.Derives!, value, definition.Id, c, definition.Condition);
         c.Sink.Derived.Add(fact);
         c.Derived[slot] = fact;
         c.DerivedTruth[slot] = value;
