@@ -70,6 +70,16 @@ public class EngineEquivalenceTests
             for (var i = 0; i < cases.Count; i++)
                 Line(cases[i].Name, batched[i]).Should().Be(golden[i], $"batched evaluation, {size} per session");
         }
+        // The HTTP path's writer (source-generated metadata, UTF-8) gives the same bytes, and so
+        // does System.Text.Json's reflection-based writer with advice@1's options.
+        var reflection = new System.Text.Json.JsonSerializerOptions(AdviceJson.Compact) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var advice = compiled.Evaluate(all[i], At);
+            var utf8 = AdviceJson.SerializeUtf8(advice);
+            (cases[i].Name + " " + Convert.ToHexStringLower(SHA256.HashData(utf8))).Should().Be(golden[i], "source-generated UTF-8 JSON");
+            if (i % 50 == 0) Encoding.UTF8.GetString(utf8).Should().Be(System.Text.Json.JsonSerializer.Serialize(advice, reflection));
+        }
         // Traces carry the same advice, batched or not.
         var traces = compiled.Trace(all, At);
         for (var i = 0; i < cases.Count; i += 97)

@@ -1,3 +1,4 @@
+using CtoRules.Engine.Explanation;
 using CtoRules.Engine.Facts;
 using CtoRules.Language.Conditions;
 
@@ -68,16 +69,16 @@ internal static class ConditionEvaluator
             case BoundConstant:
                 break;
             case BoundKnownField k:
-                Add(into, expected ? $"{k.Field.Path} = {k.Field.Render(c.V[k.Field.Slot])}" : $"{k.Field.Path}: unknown");
+                Add(into, expected ? FactText.PathEquals(k.Field, c.V[k.Field.Slot]) : $"{k.Field.Path}: unknown");
                 break;
             case BoundKnownBlock b:
                 Add(into, expected ? $"{b.Block}: given" : $"{b.Block}: not given");
                 break;
             case BoundCompare cmp:
-                Add(into, $"{cmp.Field.Path} = {cmp.Field.Render(c.V[cmp.Field.Slot])}");
+                Add(into, FactText.PathEquals(cmp.Field, c.V[cmp.Field.Slot]));
                 break;
             case BoundIn i:
-                Add(into, $"{i.Field.Path} = {i.Field.Render(c.V[i.Field.Slot])}");
+                Add(into, FactText.PathEquals(i.Field, c.V[i.Field.Slot]));
                 break;
             case BoundDerived d when c.FindDerived(d.Name) is { } fact:
                 Add(into, fact.Chain);

@@ -44,7 +44,7 @@ public static class EvaluateV1Api
         return v1;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> EvaluateAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EvaluateAsync(
         HttpContext http, PackLibrary packs, IAuditTrail audit, [FromQuery] string? pack, CancellationToken cancel)
     {
         if (http.Request.ContentLength > CaseSchema.MaxInputBytes) return ApiProblems.TooLarge(CaseSchema.MaxInputBytes);
@@ -56,7 +56,7 @@ public static class EvaluateV1Api
         var advice = chosen.Evaluate(read.Case!);
         var record = await audit.AppendAsync(new AuditEntry(http.User.Identity!.Name!, AuditChannels.Api, body, advice), cancel);
         http.Response.Headers[AuditRecordHeader] = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Content(AdviceJson.Serialize(advice, indented: false), "application/json", Encoding.UTF8);
+        return TypedResults.Bytes(AdviceJson.SerializeUtf8(advice), "application/json; charset=utf-8");
     }
 
     public static async Task<IResult> BatchAsync(HttpContext http, PackLibrary packs, IAuditTrail audit, [FromQuery] string? pack, CancellationToken cancel)
