@@ -70,7 +70,7 @@ internal sealed class YamlEventReader
                 {
                     if (e is not Scalar key)
                         throw new YamlJsonException("a key must be a plain value, not a list, mapping or alias", e.Start.Line, e.Start.Column);
-                    var childPath = path == "$" ? key.Value : path + "." + key.Value;
+                    var childPath = JsonPaths.Child(path, key.Value);
                     if (obj.ContainsKey(key.Value))
                         throw new YamlJsonException($"duplicate property '{key.Value}'", key.Start.Line, key.Start.Column, childPath);
                     obj[key.Value] = ReadNode(Next(), depth + 1, childPath);
