@@ -134,5 +134,11 @@ internal sealed class YamlEventReader
             // the best location we have.
             throw new YamlJsonException($"cannot parse the YAML after this point (often an unclosed [ or {{): {ex.Message}", _last.Line, _last.Column);
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet validates some tokens as it builds them and throws ArgumentException, without
+            // a location, for a tag like "!!ininterv[[" that is not a valid URI (found by fuzzing).
+            throw new YamlJsonException($"cannot parse the YAML after this point: {ex.Message.Split(" (Parameter")[0]}", _last.Line, _last.Column);
+        }
     }
 }

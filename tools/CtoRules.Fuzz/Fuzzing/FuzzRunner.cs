@@ -68,7 +68,7 @@ public static class FuzzRunner
                     Record(new Finding("memory", $"{used / (1024 * 1024)} MiB allocated by one input of {input.Length} bytes", "", input));
                 Interlocked.Increment(ref inputs);
             }
-        }, 64 * 1024 * 1024) // a deep but legitimate recursion must not be confused with a defect; 64 MiB is generous
+        }, 1024 * 1024) // the stack of a host's thread-pool thread (about 1.5 MiB) or less: deep nesting must be bounded by the reader
         { IsBackground = true, Name = "fuzz " + target.Name };
         worker.Start();
 

@@ -42,7 +42,7 @@ public sealed class PackTarget : FuzzTarget
         var target = strings[random.Next(strings.Count)];
         var mutated = Encoding.UTF8.GetString(_mutator.Mutate(Encoding.UTF8.GetBytes(target.ToString()), [], random, 16 * 1024));
         var parent = target.Parent!;
-        JsonNode replacement = random.Next(4) == 0 && double.TryParse(mutated, out var n) ? JsonValue.Create(n) : JsonValue.Create(mutated);
+        JsonNode replacement = random.Next(4) == 0 && double.TryParse(mutated, System.Globalization.CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? JsonValue.Create(n) : JsonValue.Create(mutated);
         if (parent is JsonObject o) o[target.GetPropertyName()] = replacement;
         else if (parent is JsonArray a) a[target.GetElementIndex()] = replacement;
         try
