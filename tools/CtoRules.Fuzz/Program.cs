@@ -5,8 +5,20 @@ using CtoRules.Fuzz.Targets;
 // tools/fuzz TARGET MINUTES [--seed N] [--max-inputs N] [--out DIR]: fuzzes one reader of untrusted
 // text and prints the inputs run and the findings (docs/reliability.md, "Fuzzing"). Exit 0 when
 // nothing was found, 1 with findings, 64 on a usage error.
-const string Usage = "usage: tools/fuzz TARGET MINUTES [--seed N] [--max-inputs N] [--out DIR]\ntargets: ";
+const string Usage = "usage: tools/fuzz TARGET MINUTES [--seed N] [--max-inputs N] [--out DIR]\n       tools/fuzz TARGET --replay FILE...\ntargets: ";
 var targets = FuzzTargets.All();
+if (args.Length >= 3 && args[1] == "--replay" && FuzzTargets.Find(args[0]) is { } replayed)
+{
+    // Runs saved inputs (findings, seeds) one by one: the outcome or the exception, and the time.
+    var failed = 0;
+    foreach (var file in args.Skip(2))
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try { Console.WriteLine($"{file}: {replayed.Run(File.ReadAllBytes(file))} ({clock.Elapsed.TotalMilliseconds:0} ms)"); }
+        catch (Exception e) { failed++; Console.WriteLine($"{file}: {e}"); }
+    }
+    return failed == 0 ? 0 : 1;
+}
 if (args.Length < 2 || FuzzTargets.Find(args[0]) is not { } target
     || !double.TryParse(args[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
 {

@@ -22,7 +22,7 @@ public static class FuzzRunner
         var findings = new List<Finding>();
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         long inputs = 0;
-        long runningSince = 0; // Stopwatch ticks when the current input started, 0 between inputs
+        long runningSince = 0; // Stopwatch ticks when the current input started, 0 between inputs (the first input, which warms up, is not timed)
         byte[] current = [];
         var stop = false;
         var clock = Stopwatch.StartNew();
@@ -73,13 +73,26 @@ public static class FuzzRunner
         worker.Start();
 
         var lastProgress = clock.Elapsed;
+        // A hang is measured in CPU time, not wall time: fuzzing runs niced beside other work, and a
+        // starved process is not a hung reader. The process's CPU time while one input stays
+        // running stands for the worker's (it is the only busy thread). Waiting without CPU (a
+        // read that blocks) is caught by a wall-clock bound ten times longer.
+        using var self = Process.GetCurrentProcess();
+        var lastCpu = self.TotalProcessorTime;
+        var lastCount = -1L;
+        var stuckCpu = TimeSpan.Zero;
         while (!worker.Join(100))
         {
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
+            var count = Interlocked.Read(ref inputs);
             var since = Volatile.Read(ref runningSince);
-            if (since != 0 && Stopwatch.GetElapsedTime(since) > options.HangBound)
+            stuckCpu = since != 0 && count == lastCount && count > 0 ? stuckCpu + (cpu - lastCpu) : TimeSpan.Zero;
+            (lastCpu, lastCount) = (cpu, count);
+            if (stuckCpu > options.HangBound || (since != 0 && count > 0 && Stopwatch.GetElapsedTime(since) > options.HangBound * 10))
             {
                 var input = Volatile.Read(ref current);
-                Record(new Finding("hang", $"one input ran longer than {options.HangBound.TotalSeconds:0} s", $"input of {input.Length} bytes", input));
+                Record(new Finding("hang", $"one input used more than {options.HangBound.TotalSeconds:0} s of CPU", $"input of {input.Length} bytes", input));
                 stop = true;
                 break; // the worker is a background thread: it dies with the process
             }
