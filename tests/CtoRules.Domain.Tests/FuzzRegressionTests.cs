@@ -71,7 +71,7 @@ public sealed class FuzzRegressionTests
     public void Json_nested_deeper_than_the_limit_is_one_located_error()
     {
         var deep = "{\"schema\":\"ctorules/case@1\",\"id\":\"c\",\"x\":" + new string('[', 5000) + new string(']', 5000) + "}";
-        Single(CaseReader.ReadJson(deep)).ToString().Should().StartWith("$: malformed JSON at line 1, column ").And.Contain("depth");
+        Single(CaseReader.ReadJson(deep)).ToString().Should().Be("$: malformed JSON at line 1, column 105: The maximum configured depth of 64 has been exceeded. Cannot read next JSON array.");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class FuzzRegressionTests
     [Fact]
     public void Empty_and_whitespace_input_is_one_error_at_the_root()
     {
-        Single(CaseReader.ReadJson("")).ToString().Should().StartWith("$: malformed JSON at line 1, column 1: ");
+        Single(CaseReader.ReadJson("")).ToString().Should().Be("$: malformed JSON at line 1, column 1: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true.");
         Single(CaseReader.ReadYaml("")).Should().Be(new CaseError("$", "expected an object, got null"));
         Single(CaseReader.ReadYaml("  \n# only a comment\n")).Should().Be(new CaseError("$", "expected an object, got null"));
     }

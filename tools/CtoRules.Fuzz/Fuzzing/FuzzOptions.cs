@@ -9,7 +9,7 @@ public sealed record FuzzOptions
     /// <summary>Stop after this many inputs (the bounded runs in the test suite).</summary>
     public long MaxInputs { get; init; } = long.MaxValue;
 
-    /// <summary>One input using more CPU time than this is a hang (the first input, which warms up lazies and the JIT, is exempt).</summary>
+    /// <summary>One input using more CPU time than this is a hang (the seeds, run first to warm up lazies, the JIT and libraries, are exempt).</summary>
     public TimeSpan HangBound { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>One input allocating more than this is a memory blow-up (inputs are at most a few MiB).</summary>

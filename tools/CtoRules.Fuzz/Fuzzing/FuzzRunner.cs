@@ -18,11 +18,12 @@ public static class FuzzRunner
         var random = new Random(options.Seed);
         var mutator = new Mutator(target.Dictionary);
         var corpus = new List<byte[]>(seeds.Count > 0 ? seeds : [[]]);
+        var seedCount = corpus.Count;
         var outcomes = new HashSet<string>(StringComparer.Ordinal);
         var findings = new List<Finding>();
         var signatures = new HashSet<string>(StringComparer.Ordinal);
         long inputs = 0;
-        long runningSince = 0; // Stopwatch ticks when the current input started, 0 between inputs (the first input, which warms up, is not timed)
+        long runningSince = 0; // Stopwatch ticks when the current input started, 0 between inputs (the seeds, which warm up, are not timed)
         byte[] current = [];
         var stop = false;
         var clock = Stopwatch.StartNew();
@@ -87,9 +88,12 @@ public static class FuzzRunner
             var cpu = self.TotalProcessorTime;
             var count = Interlocked.Read(ref inputs);
             var since = Volatile.Read(ref runningSince);
-            stuckCpu = since != 0 && count == lastCount && count > 0 ? stuckCpu + (cpu - lastCpu) : TimeSpan.Zero;
+            // The seeds, run first, warm up lazies, the JIT and the libraries' first-use work (the FHIR
+            // SDK's model inspection takes seconds): a hang is only counted after them.
+            var warm = count >= seedCount;
+            stuckCpu = since != 0 && count == lastCount && warm ? stuckCpu + (cpu - lastCpu) : TimeSpan.Zero;
             (lastCpu, lastCount) = (cpu, count);
-            if (stuckCpu > options.HangBound || (since != 0 && count > 0 && Stopwatch.GetElapsedTime(since) > options.HangBound * 10))
+            if (stuckCpu > options.HangBound || (since != 0 && warm && Stopwatch.GetElapsedTime(since) > options.HangBound * 10))
             {
                 var input = Volatile.Read(ref current);
                 Record(new Finding("hang", $"one input used more than {options.HangBound.TotalSeconds:0} s of CPU", $"input of {input.Length} bytes", input));
