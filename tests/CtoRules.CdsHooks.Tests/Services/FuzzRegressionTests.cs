@@ -5,7 +5,8 @@ namespace CtoRules.CdsHooks.Tests.Services;
 
 /// <summary>
 /// CDS Hooks bodies the fuzzer (tools/fuzz cds-hooks) found mishandled: each was an exception
-/// that would have been a 500; each is now a 400 with the JSON path, or a note.
+/// that would have been a 500; each is now a 400 with the JSON path, or a note. And a request
+/// without usable data (docs/bad-inputs.md).
 /// </summary>
 public sealed class FuzzRegressionTests
 {
@@ -49,5 +50,19 @@ public sealed class FuzzRegressionTests
         result.Notes.Should().Contain("Observation/stage-2: Value 'fin970al' is not a correct code for valueset 'ObservationStatus'.; the resource is ignored");
         // Without the stage it gave, the other findings contradict the default stage: noted, no advice, no 500.
         result.Notes.Should().Contain(n => n.StartsWith("the mapped facts are inconsistent: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_request_without_usable_data_gets_no_cards_and_notes_why()
+    {
+        // No prefetch and no fhirServer: nothing to read a case from.
+        var body = "{\"hook\":\"patient-view\",\"hookInstance\":\"empty-1\",\"context\":{\"patientId\":\"p\"}}";
+
+        var result = await TestRules.Service().CallAsync(CdsHookService.PatientViewServiceId, CdsRequest.Parse(body), "https://site.example", CancellationToken.None);
+
+        result.Cards.Should().BeEmpty();
+        result.Advice.Should().BeNull();
+        result.Notes.Should().Contain("no chronic total occlusion is documented (no lesion, CCTA or IVUS findings); no cards")
+            .And.Contain(n => n.EndsWith("was not provided and there is no fhirServer: its facts stay unknown", StringComparison.Ordinal));
     }
 }
