@@ -16,6 +16,7 @@ builder.AddAdvisor();
 builder.AddAuditTrail();
 builder.AddApiV1();
 builder.AddReview();
+builder.AddCorpusCases();
 builder.AddCdsHooks();
 
 var app = builder.Build();

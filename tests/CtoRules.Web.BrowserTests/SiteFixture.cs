@@ -14,6 +14,8 @@ public sealed class SiteFixture : IAsyncLifetime
     public const string AuthorPassword = "Author-Chosen-Password-1";
     public const string AuditorName = "audrey";
     public const string AuditorPassword = "Auditor-Password-1234";
+    public const string ReviewerName = "rita";
+    public const string ReviewerPassword = "Reviewer-Password-1234";
 
     private readonly SemaphoreSlim _accountsLock = new(1, 1);
     private bool _accountsReady;
@@ -27,10 +29,20 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public static string Screenshots { get; } = Path.Combine(SiteHost.RepoRoot, "artifacts", "screenshots");
 
+    /// <summary>The pack signing key made for this run by <c>ctorules keygen</c>, outside the repository and the host's folders.</summary>
+    public string SigningKeyPath => Path.Combine(_keys, "pack-signing.pem");
+
+    public string SigningPublicKeyPath => Path.Combine(_keys, "pack-signing.pub.pem");
+
+    /// <summary>A CDS Hooks client trusted by the host (its JWKS is in the host's configuration).</summary>
+    public CtoRules.Web.Tests.CdsTestClient CdsClient { get; } = new();
+
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "ctorules-site-keys-" + Guid.NewGuid().ToString("N"));
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Screenshots);
-        Host = await SiteHost.StartAsync();
+        Host = await SiteHost.StartAsync(ConfigureAsync);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +57,21 @@ public sealed class SiteFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (Host is not null) await Host.DisposeAsync();
+        if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
+    }
+
+    // Before the host starts: a signing key from the real CLI, its public key beside the packs (as an
+    // administrator installs it, so the advisor and diff verify what the site publishes), and the CDS client.
+    private async Task<IReadOnlyDictionary<string, string>> ConfigureAsync(string root)
+    {
+        await RunCliAsync("", "keygen", "--out", SigningKeyPath);
+        File.Copy(SigningPublicKeyPath, Path.Combine(root, "packs", "site-test-signing.pub.pem"));
+        return new Dictionary<string, string>
+        {
+            ["Review__SigningKeyPath"] = SigningKeyPath,
+            ["CdsHooks__Clients__0__Issuer"] = CtoRules.Web.Tests.CdsTestClient.Issuer,
+            ["CdsHooks__Clients__0__Jwks"] = CdsClient.Jwks(),
+        };
     }
 
     public async Task<IPage> NewPageAsync()
@@ -57,8 +84,8 @@ public sealed class SiteFixture : IAsyncLifetime
 
     /// <summary>
     /// Once: the admin signs in with the printed one-time password, changes it and adds the author
-    /// in the users page; the author changes their one-time password; the auditor is added with the
-    /// real CLI (<c>ctorules user add --password-stdin</c>) on the same database.
+    /// in the users page; the author changes their one-time password; the auditor and the reviewer are
+    /// added with the real CLI (<c>ctorules user add --password-stdin</c>) on the same database.
     /// </summary>
     public async Task EnsureAccountsAsync()
     {
@@ -88,6 +115,7 @@ public sealed class SiteFixture : IAsyncLifetime
             await author.Context.CloseAsync();
 
             await RunCliAsync(AuditorPassword, "user", "add", AuditorName, "--role", "auditor", "--password-stdin", "--data", Host.DataDirectory);
+            await RunCliAsync(ReviewerPassword, "user", "add", ReviewerName, "--role", "reviewer", "--password-stdin", "--data", Host.DataDirectory);
             _accountsReady = true;
         }
         finally

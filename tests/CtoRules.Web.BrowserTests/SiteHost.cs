@@ -17,7 +17,7 @@ public sealed partial class SiteHost : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<string> _password = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiteHost(string root, int port)
+    private SiteHost(string root, int port, IReadOnlyDictionary<string, string> environment)
     {
         Root = root;
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -35,6 +35,7 @@ public sealed partial class SiteHost : IAsyncDisposable
             psi.ArgumentList.Add(v);
         }
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -52,12 +53,14 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public Task<string> AdminPassword => _password.Task;
 
-    public static async Task<SiteHost> StartAsync()
+    /// <param name="prepare">Given the temporary root once the working copy is in it, returns the host's extra environment (its configuration).</param>
+    public static async Task<SiteHost> StartAsync(Func<string, Task<IReadOnlyDictionary<string, string>>>? prepare = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "ctorules-site-" + Guid.NewGuid().ToString("N"));
-        foreach (var folder in new[] { "rules", "references", "packs", Path.Combine("tests", "corpus") })
-            CopyFolder(Path.Combine(RepoRoot, folder), Path.Combine(root, folder));
-        var host = new SiteHost(root, FreePort());
+        ResetWorkingCopy(root);
+        CopyFolder(Path.Combine(RepoRoot, "packs"), Path.Combine(root, "packs"));
+        var environment = prepare is null ? new Dictionary<string, string>() : await prepare(root);
+        var host = new SiteHost(root, FreePort(), environment);
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -73,6 +76,21 @@ public sealed partial class SiteHost : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"the host did not answer /health within 90 s:\n{host.Log}");
+    }
+
+    /// <summary>
+    /// Puts the repository's rules, references and corpus in a root again, dropping what earlier
+    /// tests saved there; the packs folder (published packs, keys) is left as it is. The running
+    /// host's evaluation snapshot reloads at its next save; review and publish read the folders.
+    /// </summary>
+    public static void ResetWorkingCopy(string root)
+    {
+        foreach (var folder in new[] { "rules", "references", Path.Combine("tests", "corpus") })
+        {
+            var target = Path.Combine(root, folder);
+            if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+            CopyFolder(Path.Combine(RepoRoot, folder), target);
+        }
     }
 
     /// <summary>The output of a project built beside this test project (same configuration).</summary>

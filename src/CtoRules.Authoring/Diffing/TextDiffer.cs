@@ -1,12 +1,23 @@
 using System.Collections.Immutable;
 using CtoRules.Language.Rules;
 using CtoRules.Packs.Canonical;
+using System.Text.Json.Serialization;
+using CtoRules.Authoring.Editing;
 using DiffPlex.Renderer;
 
 namespace CtoRules.Authoring.Diffing;
 
 /// <summary>A unified diff of one source file (<c>/dev/null</c> for a file added or removed).</summary>
-public sealed record FileDiff(string PathBefore, string PathAfter, string Unified);
+public sealed record FileDiff(string PathBefore, string PathAfter, string Unified)
+{
+    /// <summary>
+    /// The same change side by side (DiffPlex <c>SideBySideDiffBuilder</c>), every line of both
+    /// texts with the changed ones marked, for the site's text view. Not part of the diff's JSON
+    /// or Markdown formats, which keep the unified text.
+    /// </summary>
+    [JsonIgnore]
+    public ImmutableArray<DiffRow> SideBySide { get; init; } = [];
+}
 
 /// <summary>
 /// Unified diffs (DiffPlex, three lines of context) of every rule file and score definition whose
@@ -39,6 +50,9 @@ public static class TextDiffer
         var pathAfter = y?.Path ?? Null;
         var unified = new UnidiffRenderer(contextLines: 3).Generate(left, right,
             x is null ? Null : "a/" + x.Path, y is null ? Null : "b/" + y.Path, ignoreWhitespace: false, ignoreCase: false);
-        result.Add(new FileDiff(pathBefore, pathAfter, CanonicalJson.NormalizeNewlines(unified).TrimEnd('\n') + "\n"));
+        result.Add(new FileDiff(pathBefore, pathAfter, CanonicalJson.NormalizeNewlines(unified).TrimEnd('\n') + "\n")
+        {
+            SideBySide = SideBySideDiff.Compare(left, right),
+        });
     }
 }
