@@ -26,8 +26,15 @@ public static class BatchSizesCommand
             if (load.RuleSet is null) throw new BenchException("the rule set has errors");
             var compiled = RuleSetCompiler.Compile(load.RuleSet);
             var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            // Each size with the pooled session (insert, fire, retract) and with a new session per batch (no retraction).
+            var fresh = RuleSetCompiler.Compile(load.RuleSet);
+            fresh.FreshSessionPerBatch = true;
             var variants = parse.GetValue(sizes)!.Split(',').Select(int.Parse)
-                .Select(n => ($"batch{n}", (Action<Case[]>)(cs => compiled.Evaluate(cs, at, n)))).ToList();
+                .SelectMany(n => new[]
+                {
+                    ($"batch{n}", (Action<Case[]>)(cs => compiled.Evaluate(cs, at, n))),
+                    ($"fresh{n}", (Action<Case[]>)(cs => fresh.Evaluate(cs, at, n))),
+                }).ToList();
             var generated = new CaseGenerator(42).Generate(parse.GetValue(cases)).ToArray();
             foreach (var (_, pass) in variants) pass(generated);
             var (report, _) = new InterleavedRounds(variants, Math.Max(3, parse.GetValue(rounds)), Console.Error).Run(generated);

@@ -119,6 +119,7 @@ public sealed class RuleFileText
 
     private static object? Decode(string raw)
     {
+        if (CtoRules.Language.Yaml.YamlDepth.FindTooDeep("v: " + raw) is not null) return null;
         try
         {
             var stream = new YamlStream();

@@ -10,9 +10,7 @@ public static class FeedbackRequest
 {
     public static IReadOnlyList<CdsFeedbackItem> Parse(string json)
     {
-        JsonNode? root;
-        try { root = JsonNode.Parse(json); }
-        catch (JsonException e) { throw new CdsRequestException("$", $"not JSON: {e.Message}"); }
+        var root = StrictJson.Parse(json);
         if (root?["feedback"] is not JsonArray list) throw new CdsRequestException("feedback", "required array is missing");
         var items = new List<CdsFeedbackItem>();
         for (var i = 0; i < list.Count; i++)

@@ -27,18 +27,27 @@ public sealed class FhirCaseMapper(FhirMappingTable table)
         foreach (var resource in resources)
         {
             var source = $"{resource.TypeName}/{resource.Id ?? "(no id)"}";
-            switch (resource)
+            try
             {
-                case Patient p: MapPatient(p, source, today, Offer, notes); break;
-                case Observation o: MapObservation(o, source, Offer, notes); break;
-                case Condition c: MapCondition(c, source, Offer, notes); break;
-                case Hl7.Fhir.Model.Procedure pr: MapProcedure(pr, source, Offer, notes); break;
-                case OperationOutcome oo:
-                    notes.Add($"{source}: an OperationOutcome in place of a resource ({Describe(oo)}); its facts stay unknown");
-                    break;
-                default:
-                    notes.Add($"{source}: resource type {resource.TypeName} is not mapped; ignored");
-                    break;
+                switch (resource)
+                {
+                    case Patient p: MapPatient(p, source, today, Offer, notes); break;
+                    case Observation o: MapObservation(o, source, Offer, notes); break;
+                    case Condition c: MapCondition(c, source, Offer, notes); break;
+                    case Hl7.Fhir.Model.Procedure pr: MapProcedure(pr, source, Offer, notes); break;
+                    case OperationOutcome oo:
+                        notes.Add($"{source}: an OperationOutcome in place of a resource ({Describe(oo)}); its facts stay unknown");
+                        break;
+                    default:
+                        notes.Add($"{source}: resource type {resource.TypeName} is not mapped; ignored");
+                        break;
+                }
+            }
+            catch (Hl7.Fhir.Validation.CodedValidationException e)
+            {
+                // Firely keeps a resource with an invalid code (status "fin970al") and throws only
+                // when the element is read: the resource is unusable, not the request (found by fuzzing).
+                notes.Add($"{source}: {e.Message}; the resource is ignored");
             }
         }
 

@@ -23,9 +23,7 @@ public sealed record CdsRequest(
     /// <exception cref="CdsRequestException">The body is not a CDS Hooks request.</exception>
     public static CdsRequest Parse(string json)
     {
-        JsonNode? root;
-        try { root = JsonNode.Parse(json); }
-        catch (JsonException e) { throw new CdsRequestException("$", $"not JSON: {e.Message}"); }
+        var root = StrictJson.Parse(json);
         if (root is not JsonObject o) throw new CdsRequestException("$", "the request must be a JSON object");
         var hook = RequiredString(o, "hook");
         var instance = RequiredString(o, "hookInstance");

@@ -61,7 +61,7 @@ internal sealed class CaseValidator
                 case DescriptionProperty: ReadDescription(node); break;
                 default:
                     if (CaseSchema.IsBlock(name)) ReadBlock(name, node);
-                    else Unknown(name, name, TopLevelNames);
+                    else Unknown(JsonPaths.Child("$", name), name, TopLevelNames);
                     break;
             }
         }
@@ -110,9 +110,8 @@ internal sealed class CaseValidator
         _blocks |= 1 << CaseSchema.BlockIndex(block);
         foreach (var (name, value) in obj)
         {
-            var path = block + "." + name;
-            if (CaseSchema.Find(path) is { } field) ReadField(field, value);
-            else Unknown(path, name, CaseSchema.Fields.Where(f => f.Block == block).Select(f => f.Name));
+            if (CaseSchema.Find(block + "." + name) is { } field) ReadField(field, value);
+            else Unknown(JsonPaths.Child(block, name), name, CaseSchema.Fields.Where(f => f.Block == block).Select(f => f.Name));
         }
 
         var stage = CaseSchema.Stage;

@@ -110,7 +110,7 @@ public static partial class JsonText
     private static string ValuePath(Frame parent, string? property) =>
         parent.Names is null ? $"{parent.Path}[{parent.Index}]" : Child(parent.Path, property!);
 
-    private static string Child(string parent, string name) => parent == "$" ? name : parent + "." + name;
+    private static string Child(string parent, string name) => JsonPaths.Child(parent, name);
 
     /// <summary>
     /// The parser's own words, without the location it appends (we give line and column) and

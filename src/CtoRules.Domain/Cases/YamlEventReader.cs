@@ -70,7 +70,7 @@ internal sealed class YamlEventReader
                 {
                     if (e is not Scalar key)
                         throw new YamlJsonException("a key must be a plain value, not a list, mapping or alias", e.Start.Line, e.Start.Column);
-                    var childPath = path == "$" ? key.Value : path + "." + key.Value;
+                    var childPath = JsonPaths.Child(path, key.Value);
                     if (obj.ContainsKey(key.Value))
                         throw new YamlJsonException($"duplicate property '{key.Value}'", key.Start.Line, key.Start.Column, childPath);
                     obj[key.Value] = ReadNode(Next(), depth + 1, childPath);
@@ -133,6 +133,12 @@ internal sealed class YamlEventReader
             // collections (e.g. an unclosed "[" followed by more lines); the last good event is
             // the best location we have.
             throw new YamlJsonException($"cannot parse the YAML after this point (often an unclosed [ or {{): {ex.Message}", _last.Line, _last.Column);
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet validates some tokens as it builds them and throws ArgumentException, without
+            // a location, for a tag like "!!ininterv[[" that is not a valid URI (found by fuzzing).
+            throw new YamlJsonException($"cannot parse the YAML after this point: {ex.Message.Split(" (Parameter")[0]}", _last.Line, _last.Column);
         }
     }
 }

@@ -60,6 +60,9 @@ public sealed class CompiledRuleSet
     /// <summary>Per rule: "in scope and definitely true" as a delegate, and whether it reads scores (the reference evaluator).</summary>
     internal Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>? ReferenceRules { get; init; }
 
+    /// <summary>Batches use a new session each, dropped afterwards, instead of a pooled one and a retraction (measured by <c>ctorules-bench batch-sizes</c>).</summary>
+    internal bool FreshSessionPerBatch { get; set; }
+
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
 
@@ -164,7 +167,10 @@ public sealed class CompiledRuleSet
             facts[i] = new CaseFacts(cases[i], new EvaluationSink(this));
             _prePass.Run(facts[i], afterScores: false);
         }
-        if (!_pool.TryTake(out var session)) session = _factory.CreateSession();
+        // A batch may use a new session that is dropped afterwards instead of retracting every fact.
+        var fresh = FreshSessionPerBatch && facts.Length > 1;
+        ISession? session = null;
+        if (fresh || !_pool.TryTake(out session)) session = _factory.CreateSession();
         var healthy = false;
         try
         {
@@ -188,8 +194,8 @@ public sealed class CompiledRuleSet
                 session.Fire();
             }
             // One retraction for every fact of the batch: one pass through the network.
-            session.RetractAll(scored is null ? facts : [.. facts, .. scored]);
-            healthy = true;
+            if (!fresh) session.RetractAll(scored is null ? facts : [.. facts, .. scored]);
+            healthy = !fresh;
         }
         finally
         {

@@ -38,6 +38,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidUtf8 = E("CTO1026", "Invalid UTF-8", "{0}");
     public static readonly DiagnosticDescriptor InvalidScorePoints = E("CTO1027", "Invalid score item points", "points must be a positive number no larger than the maximum {1} of score '{2}', got {0}");
     public static readonly DiagnosticDescriptor ScorePointsBelowMax = E("CTO1028", "Score items cannot reach the maximum", "the items of score '{0}' add up to {1}, below its maxPoints {2}: the maximum cannot be reached");
+    public static readonly DiagnosticDescriptor MarkdownTooDeep = E("CTO1029", "Markdown nested too deeply", "the Markdown is nested too deeply to read: {0}; flatten its quotes, lists or emphasis");
 
     // Parsing
     public static readonly DiagnosticDescriptor SyntaxError = E("CTO2001", "Syntax error", "{0}");

@@ -34,7 +34,18 @@ internal static class RuleFileReader
     public static RuleDraft? Read(SourceFile source, List<Diagnostic> diagnostics)
     {
         var file = source.Display;
-        var doc = Markdown.Parse(source.Text, Pipeline);
+        MarkdownDocument doc;
+        try
+        {
+            doc = Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig bounds its own recursion and throws when a text passes the bound (found by
+            // fuzzing: thousands of nested emphasis markers); that is the author's input, not a bug.
+            diagnostics.Add(DiagnosticDescriptors.MarkdownTooDeep.Create(new SourceLocation(file, 1, 1), "Markdig stops at its depth limit"));
+            return null;
+        }
         var front = doc.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         if (front is null)
         {

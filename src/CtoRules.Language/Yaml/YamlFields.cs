@@ -34,6 +34,11 @@ public sealed class YamlFields
     /// <summary>Parses YAML text whose root must be a mapping; reports syntax errors as CTO1003.</summary>
     public static YamlFields? Parse(string yaml, string file, int lineOffset, List<Diagnostic> diagnostics)
     {
+        if (YamlDepth.FindTooDeep(yaml) is { } deep)
+        {
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, lineOffset + deep.Line, deep.Column), $"the YAML is nested deeper than {YamlDepth.MaxDepth} levels"));
+            return null;
+        }
         try
         {
             var stream = new YamlStream();
@@ -51,9 +56,11 @@ public sealed class YamlFields
                 new SourceLocation(file, lineOffset + (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), Clean(e.Message)));
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, lineOffset + 1, 1), e.Message));
+            // YamlDotNet throws these without a location (an unclosed flow collection, a tag that
+            // is not a valid URI: found by fuzzing); the start of the front matter is the best we have.
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, lineOffset + 1, 1), e.Message.Split(" (Parameter")[0]));
             return null;
         }
     }
@@ -64,6 +71,11 @@ public sealed class YamlFields
     /// </summary>
     public static YamlSequenceNode? ParseList(string yaml, string file, List<Diagnostic> diagnostics, string notAList)
     {
+        if (YamlDepth.FindTooDeep(yaml) is { } deep)
+        {
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, deep.Line, deep.Column), $"the YAML is nested deeper than {YamlDepth.MaxDepth} levels"));
+            return null;
+        }
         try
         {
             var stream = new YamlStream();
@@ -76,9 +88,9 @@ public sealed class YamlFields
             diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(
                 new SourceLocation(file, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), Clean(e.Message)));
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, 1, 1), e.Message));
+            diagnostics.Add(DiagnosticDescriptors.YamlSyntax.Create(new SourceLocation(file, 1, 1), e.Message.Split(" (Parameter")[0]));
         }
         return null;
     }

@@ -12,6 +12,7 @@ public static class EvaluateApi
     public static IEndpointRouteBuilder MapEvaluateApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/evaluate", EvaluateAsync)
+            .RequireJsonBody()
             .Accepts<string>("application/json")
             .Produces<AdviceDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

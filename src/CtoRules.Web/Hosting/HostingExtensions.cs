@@ -37,7 +37,7 @@ public static class HostingExtensions
     /// <summary>Errors as RFC 9457 problem+json, including unhandled exceptions and bare status codes.</summary>
     public static WebApplicationBuilder AddProblemResponses(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWording.Customize);
         return builder;
     }
 

@@ -28,6 +28,7 @@ public static class EvaluateV1Api
     {
         v1.MapPost("/evaluate", EvaluateAsync)
             .RequireAuthorization(ApiKeyDefaults.CanEvaluate)
+            .RequireJsonBody()
             .Accepts<JsonObject>("application/json")
             .Produces<AdviceDocument>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -36,6 +37,7 @@ public static class EvaluateV1Api
             .WithSummary("Evaluate one case@1 into advice@1 with a published pack (default: the newest)");
         v1.MapPost("/evaluate/batch", BatchAsync)
             .RequireAuthorization(ApiKeyDefaults.CanEvaluate)
+            .RequireJsonBody("application/x-ndjson")
             .Accepts<JsonArray>("application/json", "application/x-ndjson")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)

@@ -27,6 +27,7 @@ public static class ExplainV1Api
     {
         v1.MapPost("/explain", ExplainAsync)
             .RequireAuthorization(ApiKeyDefaults.CanEvaluate)
+            .RequireJsonBody()
             .Accepts<JsonObject>("application/json")
             .Produces<RuleExplanation>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
