@@ -121,6 +121,25 @@ public abstract class ChainTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scheduled_checkpoint_is_made_only_when_records_were_appended_since_the_last()
+    {
+        var store = _db.NewStore();
+        using var key = HostKey.LoadOrCreate(Path.Combine(_db.Folder, "audit-key.pem"));
+        var checkpoints = new CheckpointService(store, key);
+        (await checkpoints.CreateIfHeadMovedAsync()).Should().BeNull("an empty trail has no head to sign");
+
+        var trail = new AuditTrail(store);
+        await trail.AppendAsync(Samples.Entry("scheduled-1"));
+        (await checkpoints.CreateIfHeadMovedAsync())!.RecordId.Should().Be(1);
+        (await checkpoints.CreateIfHeadMovedAsync()).Should().BeNull("nothing was appended since");
+
+        await trail.AppendAsync(Samples.Entry("scheduled-2"));
+        var second = await checkpoints.CreateIfHeadMovedAsync();
+        second!.RecordId.Should().Be(2);
+        (await checkpoints.VerifyAgainstAsync(second, PackKeys.KeyId(key))).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Truncation_is_detected_against_the_stored_checkpoint_too()
     {
         var store = await WithRecordsAsync(4);

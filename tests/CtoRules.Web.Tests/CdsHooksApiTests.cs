@@ -37,9 +37,10 @@ public sealed class CdsHooksApiTests(WebHost host)
         request.Headers.Add("Access-Control-Request-Method", "POST");
         using var response = await host.Client.SendAsync(request);
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("https://ehr.example.org");
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
         response.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Contain("Authorization").And.Contain("Content-Type");
         response.Headers.GetValues("Access-Control-Allow-Methods").Single().Should().Be("GET, POST, OPTIONS");
+        response.Headers.Contains("Access-Control-Allow-Credentials").Should().BeFalse("calls carry a JWT, never cookies");
     }
 
     [Fact]
@@ -67,6 +68,18 @@ public sealed class CdsHooksApiTests(WebHost host)
             JsonNode.Parse(await first.Content.ReadAsStringAsync())!["stored"]!.GetValue<int>().Should().Be(1);
         using (var again = await Post("/cds-services/cto-calcium-advisor/feedback", feedback))
             JsonNode.Parse(await again.Content.ReadAsStringAsync())!["duplicates"]!.GetValue<int>().Should().Be(1);
+        // The card leads back to the audit record of the call that showed it (channel cds-hooks).
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "ctorules.db")};Mode=ReadOnly");
+        db.Open();
+        using var cardQuery = db.CreateCommand();
+        cardQuery.CommandText = "SELECT AuditRecordId FROM cds_cards WHERE Uuid = $uuid";
+        cardQuery.Parameters.AddWithValue("$uuid", (string)card["uuid"]!);
+        var auditId = cardQuery.ExecuteScalar() as string;
+        auditId.Should().MatchRegex(@"^\d+$");
+        using var auditQuery = db.CreateCommand();
+        auditQuery.CommandText = "SELECT Channel FROM AuditRecords WHERE Id = $id";
+        auditQuery.Parameters.AddWithValue("$id", long.Parse(auditId!, System.Globalization.CultureInfo.InvariantCulture));
+        (auditQuery.ExecuteScalar() as string).Should().Be("cds-hooks");
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class WebHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The host's data folder (its SQLite database is <c>ctorules.db</c> there).</summary>
+    public string DataDirectory => _data;
+
     /// <summary>The CDS client the host trusts (its JWKS is passed in the host's configuration).</summary>
     public CdsTestClient CdsClient { get; } = new();
 

@@ -29,6 +29,22 @@ public sealed class CheckpointService(AuditStore store, ECDsa? hostKey = null, T
         return new SignedCheckpoint(id, hash, createdAt, signature.KeyId, PackKeys.ExportPublicPem(hostKey), signature.Value);
     }
 
+    /// <summary>
+    /// A new checkpoint when records were appended since the newest stored one, else null: a
+    /// periodic schedule then adds nothing while the trail is idle.
+    /// </summary>
+    public async Task<SignedCheckpoint?> CreateIfHeadMovedAsync(CancellationToken cancel = default)
+    {
+        await using (var db = store.CreateContext())
+        {
+            var (id, _) = await ChainHead.ReadAsync(db, cancel);
+            if (id == 0) return null;
+            var newest = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.RecordId).Select(c => (long?)c.RecordId).FirstOrDefaultAsync(cancel);
+            if (newest >= id) return null;
+        }
+        return await CreateAsync(cancel);
+    }
+
     /// <summary>Verifies the chain, then that it still holds what <paramref name="checkpoint"/> vouches for.</summary>
     public async Task<VerifyResult> VerifyAgainstAsync(SignedCheckpoint checkpoint, string? expectedKeyId = null, CancellationToken cancel = default)
     {

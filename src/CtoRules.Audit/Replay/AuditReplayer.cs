@@ -28,7 +28,7 @@ public sealed class AuditReplayer(AuditStore store, PackLibrary packs)
             return ReplayResult.Failed(record.Id, $"record {record.Id} was evaluated on an unpublished working copy ({record.PackVersion}); there is no pack to replay it on");
         var pack = packs.ByDigest(record.PackDigest);
         return pack is null
-            ? ReplayResult.Failed(record.Id, $"no pack in {packs.Folder} has digest {record.PackDigest} ({record.PackId} {record.PackVersion})")
+            ? ReplayResult.Failed(record.Id, $"no published pack has digest {record.PackDigest} ({record.PackId} {record.PackVersion}): it was evaluated on a working copy never published as it was, or its pack was removed from the packs folder")
             : ReplayOn(record, pack);
     }
 
@@ -36,7 +36,7 @@ public sealed class AuditReplayer(AuditStore store, PackLibrary packs)
     public ReplayResult ReplayOnNewestPack(AuditRecord record)
     {
         var pack = packs.Newest();
-        return pack is null ? ReplayResult.Failed(record.Id, $"there is no published pack in {packs.Folder}") : ReplayOn(record, pack);
+        return pack is null ? ReplayResult.Failed(record.Id, "there is no published pack") : ReplayOn(record, pack);
     }
 
     /// <summary>The why / why-not tree of one rule for the stored case, on the stored pack; null with the reason when it cannot be made.</summary>

@@ -1,4 +1,6 @@
+using CtoRules.Advice;
 using CtoRules.Authoring.CorpusCases;
+using CtoRules.Cases;
 using CtoRules.Engine.Explanation;
 
 namespace CtoRules.Authoring.Advising;
@@ -55,16 +57,23 @@ public sealed class AdvisorSession
         Changed();
     }
 
-    public void Evaluate()
+    /// <summary>
+    /// Checks the case and evaluates it with the chosen rule set. The host passes how to evaluate
+    /// (the site's evaluation also writes an audit record); it gets the source key, the case and the
+    /// case's JSON, and answers null when the source cannot be used. Without one, the source's
+    /// advisor evaluates directly.
+    /// </summary>
+    public async Task EvaluateAsync(Func<string, Case, string, Task<AdviceDocument?>>? evaluate = null)
     {
         Check = Form.Check();
         if (!Check.IsValid) return;
-        if (_sources.Resolve(Source) is not { } advisor)
+        evaluate ??= (key, @case, _) => Task.FromResult(_sources.Resolve(key)?.Evaluate(@case));
+        if (await evaluate(Source, Check.Case!, Form.ToJsonText()) is not { } advice)
         {
             LoadMessage = $"The rule set '{Source}' cannot be used.";
             return;
         }
-        Report = new AdviceReport(advisor.Evaluate(Check.Case!));
+        Report = new AdviceReport(advice);
     }
 
     public void Explain(string? ruleId)

@@ -13,7 +13,7 @@ public sealed class CardRecord
     public string Kind { get; set; } = "";
     public string Summary { get; set; } = "";
 
-    /// <summary>The audit record of the call that showed the card (null until the audit log is wired).</summary>
+    /// <summary>The audit record of the call that showed the card (null when the call was not audited).</summary>
     public string? AuditRecordId { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
 }

@@ -21,6 +21,13 @@ public sealed class CdsHooksOptions
 
     /// <summary>The site's base URL for rule page links in cards; default: <see cref="BaseUrl"/>.</summary>
     public string? SiteBaseUrl { get; set; }
+
+    /// <summary>
+    /// Browser origins allowed to call (CORS), e.g. <c>https://ehr.example.org</c>; <c>*</c> (the
+    /// default) allows any origin. Calls are authorised by the JWT, never by cookies, so no
+    /// origin is ever granted credentials.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = ["*"];
 }
 
 /// <summary>One trusted CDS client: its <c>iss</c> and its JWKS, inline or at a URL.</summary>

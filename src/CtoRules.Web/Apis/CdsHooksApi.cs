@@ -26,18 +26,15 @@ public static class CdsHooksApi
         if (options.AllowUnauthenticated)
             log.LogWarning("CDS Hooks accepts calls WITHOUT a JWT (CdsHooks:AllowUnauthenticated, Development only)");
 
+        var cors = new CdsCorsPolicy(options.AllowedOrigins);
         app.Use(async (context, next) =>
         {
             if (!context.Request.Path.StartsWithSegments("/cds-services")) { await next(context); return; }
             // CDS Hooks 2.0, "Cross-Origin Resource Sharing": browser-based clients call the service.
-            var h = context.Response.Headers;
-            h["Access-Control-Allow-Origin"] = context.Request.Headers.Origin.Count > 0 ? context.Request.Headers.Origin.ToString() : "*";
-            h["Access-Control-Allow-Credentials"] = "true";
-            h["Access-Control-Allow-Headers"] = "Authorization, Content-Type";
-            h["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS";
-            h["Access-Control-Expose-Headers"] = "Origin, Accept, Content-Location, Location, X-Requested-With";
-            h.Vary = "Origin";
-            if (HttpMethods.IsOptions(context.Request.Method)) { context.Response.StatusCode = StatusCodes.Status204NoContent; return; }
+            var preflight = HttpMethods.IsOptions(context.Request.Method);
+            foreach (var (name, value) in cors.HeadersFor(context.Request.Headers.Origin.FirstOrDefault(), preflight))
+                context.Response.Headers.Append(name, value);
+            if (preflight) { context.Response.StatusCode = StatusCodes.Status204NoContent; return; }
             await next(context);
         });
 
@@ -58,10 +55,15 @@ public static class CdsHooksApi
             var call = CdsRequest.Parse(body!);
             var result = await service.CallAsync(id, call, SiteBase(request, options), cancel);
             // Every evaluation is audited, whatever the channel (docs/audit.md).
+            string? auditRecordId = null;
             if (result.Advice is { } evaluated && result.CaseJson is { } caseJson)
-                await audit.AppendAsync(new CtoRules.Audit.Chain.AuditEntry("cds-hooks:" + id, CtoRules.Audit.Records.AuditChannels.CdsHooks, caseJson, evaluated), cancel);
+            {
+                var record = await audit.AppendAsync(new CtoRules.Audit.Chain.AuditEntry("cds-hooks:" + id, CtoRules.Audit.Records.AuditChannels.CdsHooks, caseJson, evaluated), cancel);
+                auditRecordId = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            // Each card remembers its audit record, so feedback on it leads back to the evaluation.
             if (result.Advice is { } advice && result.Cards.Length > 0)
-                await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, null, cancel);
+                await store.RecordCardsAsync(id, call.HookInstance, advice.RuleSet.Id, advice.RuleSet.Version, result.Cards, auditRecordId, cancel);
             var response = new JsonObject { ["cards"] = JsonSerializer.SerializeToNode(result.Cards, Json) };
             if (result.Notes.Length > 0)
                 response["extension"] = new JsonObject

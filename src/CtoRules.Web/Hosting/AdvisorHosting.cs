@@ -8,6 +8,7 @@ public static class AdvisorHosting
     public static WebApplicationBuilder AddAdvisor(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RuleSources>();
+        builder.Services.AddSingleton<CtoRules.Web.Advising.AuditedAdvisor>();
         return builder;
     }
 }

@@ -30,6 +30,11 @@ public static class AuditHosting
         s.AddSingleton(new PackLibrary(settings.PacksDirectory));
         s.AddSingleton<AuditReplayer>();
         s.AddSingleton(sp => new CheckpointService(sp.GetRequiredService<AuditStore>(), HostKey.LoadOrCreate(keyPath)));
+        var every = builder.Configuration["Audit:CheckpointEvery"] is { Length: > 0 } e ? TimeSpan.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : TimeSpan.FromHours(1);
+        var folder = builder.Configuration["Audit:CheckpointFolder"] is { Length: > 0 } f ? Path.GetFullPath(f) : Path.Combine(settings.DataDirectory, "checkpoints");
+        s.AddSingleton(new CheckpointScheduleOptions(every, folder));
+        s.AddSingleton<CheckpointSchedule>();
+        s.AddHostedService(sp => sp.GetRequiredService<CheckpointSchedule>());
         return builder;
     }
 

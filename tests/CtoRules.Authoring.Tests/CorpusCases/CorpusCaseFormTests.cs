@@ -50,7 +50,7 @@ public class CorpusCaseFormTests
     }
 
     [Fact]
-    public void The_advice_captured_from_the_advisor_is_an_expectation_the_same_rule_set_meets()
+    public async Task The_advice_captured_from_the_advisor_is_an_expectation_the_same_rule_set_meets()
     {
         var set = RuleSetReader.LoadDirectory(Path.Combine(Root, "rules")).RuleSet!;
         var session = new AdvisorSession(new RuleSources(new WorkingCopy(Path.Combine(Root, "rules"), Path.Combine(Root, "packs"))));
@@ -58,7 +58,7 @@ public class CorpusCaseFormTests
             "ivus: { calciumDistribution: eccentric, calciumDepth: superficial, calciumArcDeg: 200 }\n" +
             "procedure: { stage: lesion-preparation, wireCrossed: true, tracking: extraplaque, deviceCrossing: crossed, balloonExpansion: incomplete }\n");
         session.CaptureCorpusCase().Should().BeNull("nothing was evaluated yet");
-        session.Evaluate();
+        await session.EvaluateAsync();
 
         var form = session.CaptureCorpusCase()!;
 
