@@ -29,6 +29,13 @@ public sealed class Advisor
     public AdviceDocument Evaluate(Case @case) => _compiled.Evaluate(@case, _time.GetUtcNow());
 
     /// <summary>
+    /// Evaluates many cases, <see cref="CompiledRuleSet.DefaultBatchSize"/> per NRules session
+    /// (bulk work: corpus runs, behavioural diffs, the batch HTTP endpoint). The same advice as
+    /// <see cref="Evaluate(Case)"/> for each case, in order, with one evaluation time.
+    /// </summary>
+    public IReadOnlyList<AdviceDocument> EvaluateBatch(IReadOnlyList<Case> cases) => _compiled.Evaluate(cases, _time.GetUtcNow());
+
+    /// <summary>
     /// Why or why not: the rule's condition as a tree annotated for <paramref name="case"/> (every
     /// clause and derived fact true, false or unknown with the values that decided it), the
     /// outcome and, for a rule that did not fire, the clauses that stopped it. Agrees with what

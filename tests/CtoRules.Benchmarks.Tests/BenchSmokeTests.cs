@@ -15,17 +15,36 @@ public sealed class BenchSmokeTests
     private static readonly string[] Keys =
     [
         "compileColdMs", "compileWarmMs", "p50Us", "p99Us", "casesPerSecOneThread", "casesPerSecAllThreads",
-        "allocBytesPerCase", "peakWorkingSetMb100k", "baselines",
+        "allocBytesPerCase", "peakWorkingSetMb100k", "baselines", "interleaved", "latencyWithJson", "coldLoadMs", "authoring", "goals", "agreement",
     ];
 
     [Fact]
     public void Ctorules_bench_json_has_every_key_and_both_baselines_agree()
     {
-        var (exit, stdout, stderr) = Run("bench", "--cases", "200", "--stream-cases", "500", "--min-seconds", "0.05", "--format", "json");
+        var (exit, stdout, stderr) = Run("bench", "--cases", "200", "--stream-cases", "500", "--min-seconds", "0.05", "--round-cases", "100", "--diff-cases", "100", "--format", "json");
         exit.Should().Be(0, stderr);
         var report = JsonDocument.Parse(stdout).RootElement;
         foreach (var key in Keys) report.TryGetProperty(key, out _).Should().BeTrue($"the report has {key}");
         report.GetProperty("casesPerSecOneThread").GetDouble().Should().BePositive();
+        // Batched and no-NRules reference evaluation give CtoRules' advice@1 byte for byte on every case.
+        var agreement = report.GetProperty("agreement");
+        agreement.GetProperty("agrees").GetBoolean().Should().BeTrue(agreement.ToString());
+        agreement.GetProperty("casesCompared").GetInt32().Should().Be(200);
+        // Every engine interleaved in at least three rounds, with the spread and the load average.
+        var interleaved = report.GetProperty("interleaved");
+        interleaved.GetProperty("rounds").GetInt32().Should().BeGreaterThanOrEqualTo(3);
+        interleaved.GetProperty("loadAverage").GetArrayLength().Should().Be(interleaved.GetProperty("rounds").GetInt32());
+        foreach (var engine in new[] { "ctorules", "ctorulesJson", "ctorulesBatch", "ctorulesBatchJson", "reference", "nrulesFluent", "rulesEngine" })
+        {
+            var spread = interleaved.GetProperty("engines").GetProperty(engine).GetProperty("casesPerSec");
+            spread.GetProperty("min").GetDouble().Should().BePositive(engine);
+            spread.GetProperty("max").GetDouble().Should().BeGreaterThanOrEqualTo(spread.GetProperty("median").GetDouble());
+        }
+        // Every goal of issue 14 is listed with its figure.
+        var goals = report.GetProperty("goals").EnumerateArray().ToList();
+        goals.Should().HaveCount(11);
+        goals.Where(g => g.GetProperty("figure").GetString()!.StartsWith("interleaved", StringComparison.Ordinal))
+            .Should().OnlyContain(g => g.GetProperty("measured").ValueKind == JsonValueKind.Number);
         var baselines = report.GetProperty("baselines");
         foreach (var name in new[] { "nrulesFluent", "rulesEngine" })
         {

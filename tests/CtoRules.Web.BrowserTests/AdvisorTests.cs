@@ -56,6 +56,15 @@ public sealed class AdvisorTests(SiteFixture site)
 
         await SiteFixture.Screenshot(page, "advisor-why-not");
         await AxeAssert.NoSeriousViolationsAsync(page, "advisor");
+
+        // The evaluation is an audit record like an API call's: channel "site", the user as caller.
+        await page.GotoAsync("/audit");
+        await SiteFixture.WaitForCircuitAsync(page);
+        await page.Locator("#audit-case-id").Locator("xpath=descendant-or-self::input").First.FillAsync("browser-advisor-case");
+        await page.Locator("#audit-search").ClickAsync();
+        var row = page.Locator("table tbody tr").Filter(new() { HasText = "browser-advisor-case" }).First;
+        await row.WaitForAsync();
+        (await row.InnerTextAsync()).Should().Contain("site").And.Contain(SiteFixture.AuditorName);
         await page.Context.CloseAsync();
     }
 }

@@ -28,9 +28,14 @@ public static class BenchCommand
         var scalingLimit = new Option<double>("--scaling-seconds-limit") { Description = "Skip an engine's larger factors once one took longer than this", DefaultValueFactory = _ => 60 };
         var minSeconds = new Option<double>("--min-seconds") { Description = "Minimum duration of each throughput measurement", DefaultValueFactory = _ => 1.5 };
         var output = new Option<string?>("--output") { Description = "Also write the JSON report to this file" };
+        var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds (every engine once per round); at least 3", DefaultValueFactory = _ => 3 };
+        var roundCases = new Option<int>("--round-cases") { Description = "Cases per engine per interleaved round", DefaultValueFactory = _ => 4_000 };
+        var diffCases = new Option<int>("--diff-cases") { Description = "Generated cases of the behavioural-diff figure (0: skip)", DefaultValueFactory = _ => 20_000 };
+        var corpus = new Option<string?>("--corpus") { Description = "The corpus of the corpus-run figure (default: tests/corpus beside the rules)" };
         var command = new Command("bench", "Compile time, latency, throughput, allocations and memory of CtoRules beside its baselines")
         {
             cases, threads, format, rules, seed, stream, noBaselines, scaling, scalingCases, scalingLimit, minSeconds, output,
+            rounds, roundCases, diffCases, corpus,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +52,10 @@ public static class BenchCommand
                 ScalingCases = parse.GetValue(scalingCases),
                 ScalingSecondsLimit = parse.GetValue(scalingLimit),
                 MinSeconds = parse.GetValue(minSeconds),
+                Rounds = Math.Max(3, parse.GetValue(rounds)),
+                RoundCases = Math.Max(1, parse.GetValue(roundCases)),
+                DiffCases = Math.Max(0, parse.GetValue(diffCases)),
+                CorpusDirectory = parse.GetValue(corpus),
             };
             // Progress goes to stderr so that stdout is only the report.
             var report = new BenchRunner(options, Console.Error).Run();

@@ -10,6 +10,7 @@ var root = new RootCommand("CtoRules benchmarks: whole-system bench with baselin
     WorkflowCommand.Create(),
     PlotCommand.Create(),
     MicroCommand.Create(),
+    BatchSizesCommand.Create(),
 };
 try
 {

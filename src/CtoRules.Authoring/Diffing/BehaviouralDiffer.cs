@@ -21,17 +21,17 @@ public static class BehaviouralDiffer
         var a = RuleSetCompiler.GetOrCompile(before);
         var b = RuleSetCompiler.GetOrCompile(after);
         var diffs = ImmutableArray.CreateBuilder<CaseDiff>();
-        var run = 0;
-        foreach (var c in cases)
+        // Both rule sets through the engine's batch API (many cases per NRules session).
+        var valid = cases.Where(c => c.IsValid).ToList();
+        var all = valid.Select(c => c.Case!).ToList();
+        var xs = a.Evaluate(all, FixedTime);
+        var ys = b.Evaluate(all, FixedTime);
+        for (var i = 0; i < valid.Count; i++)
         {
-            if (!c.IsValid) continue;
-            run++;
-            var x = a.Evaluate(c.Case!, FixedTime);
-            var y = b.Evaluate(c.Case!, FixedTime);
-            var diff = CompareCase(c, x, y);
+            var diff = CompareCase(valid[i], xs[i], ys[i]);
             if (diff is not null) diffs.Add(diff);
         }
-        return new BehaviouralDiff(corpus, run, cases.Count - run, diffs.ToImmutable());
+        return new BehaviouralDiff(corpus, valid.Count, cases.Count - valid.Count, diffs.ToImmutable());
     }
 
     private static CaseDiff? CompareCase(CorpusCase c, AdviceDocument x, AdviceDocument y)

@@ -27,7 +27,7 @@ public static class MutationRunner
     {
         var watch = Stopwatch.StartNew();
         var baseline = RuleSetCompiler.GetOrCompile(ruleSet);
-        var passing = cases.Select(c => CorpusRunner.RunOne(baseline, c)).Where(r => r.Passed)
+        var passing = CorpusRunner.RunAll(baseline, cases).Where(r => r.Passed)
             .Select(r => (r.Case, Derived: ClauseTruth.DerivedOf(ruleSet, r.Evaluation!)))
             .ToList();
         var mutants = MutantGenerator.For(ruleSet);
@@ -52,7 +52,7 @@ public static class MutationRunner
                 compileTime += compileWatch.Elapsed;
                 compiles++;
                 casesRun += distinguishing.Count;
-                killedBy = [.. distinguishing.Where(c => !CorpusRunner.RunOne(compiled, c).Passed).Select(c => c.File)];
+                killedBy = [.. CorpusRunner.RunAll(compiled, distinguishing).Where(r => !r.Passed).Select(r => r.Case.File)];
             }
             results.Add(new MutantResult(mutant, killedBy, [.. distinguishing.Select(c => c.File)]));
             progress?.Report((results.Count, mutants.Count));

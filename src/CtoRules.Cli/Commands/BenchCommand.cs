@@ -22,7 +22,8 @@ public static class BenchCommand
         var command = new Command("bench",
             "Measure compile time, latency, throughput, allocations and memory beside hand-written NRules and Microsoft RulesEngine. " +
             "Other options are the benchmark tool's: --cases N, --threads 1|all, --format text|json, --seed N, --stream-cases N, " +
-            "--scaling 1,4,16, --scaling-cases N, --scaling-seconds-limit S, --min-seconds S, --no-baselines, --output FILE.")
+            "--scaling 1,4,16, --scaling-cases N, --scaling-seconds-limit S, --min-seconds S, --no-baselines, --output FILE, " +
+            "--rounds N, --round-cases N, --diff-cases N, --corpus DIR.")
         {
             rules,
         };

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CtoRules.Advice;
 
@@ -20,13 +21,20 @@ public static class AdviceJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.Strict,
             Converters = { new UtcTimestampConverter() },
+            // advice@1 from the source-generated metadata; other types (explanations) by reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(AdviceJsonContext.Default, new DefaultJsonTypeInfoResolver()),
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
     public static string Serialize(AdviceDocument advice, bool indented = true) =>
         JsonSerializer.Serialize(advice, indented ? Indented : Compact);
+
+    /// <summary>Compact advice@1 as UTF-8, written from the source-generated metadata (the HTTP path).</summary>
+    public static byte[] SerializeUtf8(AdviceDocument advice) => JsonSerializer.SerializeToUtf8Bytes(advice, CompactTypeInfo);
+
+    private static readonly JsonTypeInfo<AdviceDocument> CompactTypeInfo = (JsonTypeInfo<AdviceDocument>)Compact.GetTypeInfo(typeof(AdviceDocument));
 
     public static AdviceDocument? Deserialize(string json) => JsonSerializer.Deserialize<AdviceDocument>(json, Indented);
 }

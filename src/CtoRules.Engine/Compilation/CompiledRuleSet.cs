@@ -11,25 +11,34 @@ using NRules;
 namespace CtoRules.Engine.Compilation;
 
 /// <summary>
-/// A rule set compiled to an NRules session factory. Thread-safe: each evaluation rents a
-/// session from a pool (insert, fire, retract), which is about twice as fast as a new session
-/// per case (shared/NOTES.md).
+/// A rule set compiled to an NRules session factory and a derived-fact pre-pass. Thread-safe:
+/// each evaluation rents a session from a pool (insert, fire, retract). Bulk work goes through
+/// the batch methods, which put up to <see cref="DefaultBatchSize"/> cases through one session:
+/// the rules have no joins, so cases in one session never meet and the cost stays linear.
 /// </summary>
 public sealed class CompiledRuleSet
 {
+    /// <summary>
+    /// Cases per session in the batch methods: 32 measured fastest (a session's fixed costs are
+    /// shared; far larger batches were slower again, docs/performance.md).
+    /// </summary>
+    public const int DefaultBatchSize = 32;
+
     private readonly ISessionFactory _factory;
     private readonly ConcurrentBag<ISession> _pool = [];
     private readonly UndecidedCheck?[] _undecided;
     private readonly FrozenDictionary<string, int> _derivedSlots;
+    private readonly DerivedPrePass _prePass;
 
     internal CompiledRuleSet(RuleSet ruleSet, ISessionFactory factory, ImmutableArray<Language.Rules.RuleDefinition> rules, TimeSpan compileTime,
-        UndecidedCheck?[] undecided, IReadOnlyDictionary<string, int> derivedSlots)
+        UndecidedCheck?[] undecided, IReadOnlyDictionary<string, int> derivedSlots, DerivedPrePass prePass)
     {
         RuleSet = ruleSet;
         _factory = factory;
         Rules = rules;
         CompileTime = compileTime;
         _undecided = undecided;
+        _prePass = prePass;
         DerivedCount = derivedSlots.Count;
         _derivedSlots = derivedSlots.ToFrozenDictionary(StringComparer.Ordinal);
         Shape = new RuleSetShape(ruleSet, rules);
@@ -45,22 +54,54 @@ public sealed class CompiledRuleSet
 
     internal int DerivedCount { get; }
 
-    /// <summary>Some rule reads a score: the session computes and inserts scores after the first rounds.</summary>
+    /// <summary>Some rule reads a score: scored cases are inserted in a second round.</summary>
     internal bool ReadsScores { get; init; }
+
+    /// <summary>Per rule: "in scope and definitely true" as a delegate, and whether it reads scores (the reference evaluator).</summary>
+    internal Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>? ReferenceRules { get; init; }
 
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
 
+    /// <summary>The slot of a derived fact on <see cref="CaseFacts.Derived"/>, -1 for an unknown name.</summary>
+    internal int DerivedSlot(string name) => _derivedSlots.TryGetValue(name, out var slot) ? slot : -1;
+
     public AdviceDocument Evaluate(Case @case, DateTimeOffset evaluatedAt)
     {
-        var (facts, sink) = Run(@case);
-        return AdviceAssembler.Assemble(this, facts, sink, evaluatedAt);
+        ArgumentNullException.ThrowIfNull(@case);
+        var facts = Run([@case])[0];
+        return AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt);
+    }
+
+    /// <summary>
+    /// Evaluates many cases, <paramref name="batchSize"/> per session; the same advice as
+    /// <see cref="Evaluate(Case, DateTimeOffset)"/> for each case, in order.
+    /// </summary>
+    public AdviceDocument[] Evaluate(IReadOnlyList<Case> cases, DateTimeOffset evaluatedAt, int batchSize = DefaultBatchSize)
+    {
+        var result = new AdviceDocument[cases.Count];
+        ForEachBatch(cases, batchSize, (i, facts) => result[i] = AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt));
+        return result;
     }
 
     /// <summary>Evaluates and also returns which rules fired and which were undecided (corpus, coverage, audit).</summary>
     public EvaluationTrace Trace(Case @case, DateTimeOffset evaluatedAt)
     {
-        var (facts, sink) = Run(@case);
+        ArgumentNullException.ThrowIfNull(@case);
+        return TraceOf(Run([@case])[0], evaluatedAt);
+    }
+
+    /// <summary>As <see cref="Trace(Case, DateTimeOffset)"/> for many cases, <paramref name="batchSize"/> per session, in order.</summary>
+    public EvaluationTrace[] Trace(IReadOnlyList<Case> cases, DateTimeOffset evaluatedAt, int batchSize = DefaultBatchSize)
+    {
+        var result = new EvaluationTrace[cases.Count];
+        ForEachBatch(cases, batchSize, (i, facts) => result[i] = TraceOf(facts, evaluatedAt));
+        return result;
+    }
+
+    private EvaluationTrace TraceOf(CaseFacts facts, DateTimeOffset evaluatedAt)
+    {
+        var sink = facts.Sink;
         var advice = AdviceAssembler.Assemble(this, facts, sink, evaluatedAt);
         var fired = sink.Fired.Select(f => Rules[f.Rule].Id)
             .Concat(sink.Derived.Where(d => d.Value == Truth.True).Select(d => d.RuleId));
@@ -68,35 +109,86 @@ public sealed class CompiledRuleSet
             [.. sink.Undecided.Select(u => Rules[u.Rule].Id).Concat(sink.Derived.Where(d => d.Value == Truth.Unknown).Select(d => d.RuleId)).Distinct().Order(StringComparer.Ordinal)]);
     }
 
-    /// <summary>The scores as rules read them for this case (explanations); null when no rule reads a score.</summary>
-    internal ScoreFact[]? ScoresFor(Case @case) => ReadsScores ? Run(@case).Facts.Scores : null;
-
-    private (CaseFacts Facts, EvaluationSink Sink) Run(Case @case)
+    private void ForEachBatch(IReadOnlyList<Case> cases, int batchSize, Action<int, CaseFacts> each)
     {
-        var sink = new EvaluationSink(this);
-        var facts = new CaseFacts(@case, sink);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var batch = new List<Case>(Math.Min(batchSize, cases.Count));
+        for (var start = 0; start < cases.Count; start += batchSize)
+        {
+            batch.Clear();
+            for (var i = start; i < Math.Min(cases.Count, start + batchSize); i++)
+                batch.Add(cases[i] ?? throw new ArgumentException($"cases[{i}] is null", nameof(cases)));
+            var facts = Run(batch);
+            for (var i = 0; i < facts.Length; i++) each(start + i, facts[i]);
+        }
+    }
+
+    /// <summary>
+    /// The benchmark's floor, not the product's engine: the same pre-pass, explanations, post-pass
+    /// and assembly, with each rule's compiled condition called directly instead of an NRules
+    /// session. It must give the same advice as <see cref="Evaluate(Case, DateTimeOffset)"/>.
+    /// </summary>
+    internal AdviceDocument EvaluateWithoutNRules(Case @case, DateTimeOffset evaluatedAt)
+    {
+        var rules = ReferenceRules!.Value;
+        var facts = new CaseFacts(@case, new EvaluationSink(this));
+        _prePass.Run(facts, afterScores: false);
+        for (var i = 0; i < rules.Length; i++)
+            if (rules[i] is { Fires: { } fires, Scored: false } && fires(facts)) RuleActions.Fired(null!, facts, i);
+        if (ReadsScores)
+        {
+            RecordUndecided(facts, scoreItems: true);
+            facts.Scores = ScoreFacts.Compute(this, facts, facts.Sink);
+            _prePass.Run(facts, afterScores: true);
+            for (var i = 0; i < rules.Length; i++)
+                if (rules[i] is { Fires: { } fires, Scored: true } && fires(facts)) RuleActions.Fired(null!, facts, i);
+        }
+        RecordUndecided(facts, scoreItems: ReadsScores ? false : null);
+        return AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt);
+    }
+
+    /// <summary>The scores as rules read them for this case (explanations); null when no rule reads a score.</summary>
+    internal ScoreFact[]? ScoresFor(Case @case) => ReadsScores ? Run([@case])[0].Scores : null;
+
+    /// <summary>
+    /// One session for the batch: derived facts first (the pre-pass), then insert every case, fire,
+    /// and for rule sets that read scores insert the scored cases and fire again; one retraction
+    /// for everything; then the undecided post-pass per case.
+    /// </summary>
+    private CaseFacts[] Run(IReadOnlyList<Case> cases)
+    {
+        var facts = new CaseFacts[cases.Count];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            facts[i] = new CaseFacts(cases[i], new EvaluationSink(this));
+            _prePass.Run(facts[i], afterScores: false);
+        }
         if (!_pool.TryTake(out var session)) session = _factory.CreateSession();
         var healthy = false;
         try
         {
-            session.Insert(facts);
-            FireRounds(session, sink);
+            session.InsertAll(facts);
+            session.Fire();
+            ScoredCase[]? scored = null;
             if (ReadsScores)
             {
-                // Scores for the rules that read them: the items are all decided or undecided now
-                // (score items never read scores, CTO3012), so each score is final; insert them and
-                // chain again. The rules that read a score join on its fact and fire only now.
-                RecordUndecided(facts, sink, scoreItems: true);
-                facts.Scores = ScoreFacts.Compute(this, facts, sink);
-                session.InsertAll(facts.Scores);
-                FireRounds(session, sink);
+                // Score items are all fired or undecided now (they never read scores, CTO3012), so
+                // each score is final: compute them, derive the facts that read them, and let the
+                // rules that read scores (patterns on ScoredCase) fire.
+                scored = new ScoredCase[facts.Length];
+                for (var i = 0; i < facts.Length; i++)
+                {
+                    RecordUndecided(facts[i], scoreItems: true);
+                    facts[i].Scores = ScoreFacts.Compute(this, facts[i], facts[i].Sink);
+                    _prePass.Run(facts[i], afterScores: true);
+                    scored[i] = new ScoredCase(facts[i]);
+                }
+                session.InsertAll(scored);
+                session.Fire();
             }
-            // One retraction for the case and every derived fact: one pass through the network.
-            var inserted = new object[sink.Derived.Count + 1 + (facts.Scores?.Length ?? 0)];
-            inserted[0] = facts;
-            for (var i = 0; i < sink.Derived.Count; i++) inserted[i + 1] = sink.Derived[i];
-            facts.Scores?.CopyTo(inserted, sink.Derived.Count + 1);
-            session.RetractAll(inserted);
+            // One retraction for every fact of the batch: one pass through the network.
+            session.RetractAll(scored is null ? facts : [.. facts, .. scored]);
             healthy = true;
         }
         finally
@@ -104,50 +196,21 @@ public sealed class CompiledRuleSet
             // A session that failed half-way may hold stale facts: drop it rather than reuse it.
             if (healthy) _pool.Add(session);
         }
-        RecordUndecided(facts, sink, scoreItems: ReadsScores ? false : null);
-        return (facts, sink);
-    }
-
-    /// <summary>
-    /// Forward chaining in rounds: fire, then insert every fact derived in that round at once (one
-    /// pass through the network for the batch), until no rule derives anything new.
-    /// </summary>
-    private static void FireRounds(ISession session, EvaluationSink sink)
-    {
-        session.Fire();
-        while (sink.Pending.Count > 0)
-        {
-            session.InsertAll(sink.Pending);
-            sink.Pending.Clear();
-            session.Fire();
-        }
+        foreach (var f in facts) RecordUndecided(f, scoreItems: ReadsScores ? false : null);
+        return facts;
     }
 
     /// <summary>
     /// The post-pass: rules whose condition is neither true nor false for this case. With
     /// <paramref name="scoreItems"/> true only score items, false all other rules, null all rules.
     /// </summary>
-    private void RecordUndecided(CaseFacts facts, EvaluationSink sink, bool? scoreItems)
+    private void RecordUndecided(CaseFacts facts, bool? scoreItems)
     {
-        var bySlot = new DerivedFact[DerivedCount];
-        foreach (var d in sink.Derived) bySlot[_derivedSlots[d.Name]] = d;
         for (var i = 0; i < _undecided.Length; i++)
         {
             var check = _undecided[i];
             if (check is null || (scoreItems is { } only && only != (Shape.ScoreOf[i] >= 0))) continue;
-            if (!AllPresent(bySlot, check.DerivedSlots) || !check.Holds(facts, bySlot)) continue;
-            // Only the rule's own derived facts, as NRules would have matched them: explaining
-            // looks facts up by name, and over every derived fact that grew with the rule count.
-            var deps = check.DerivedSlots.Length == 0 ? [] : new DerivedFact[check.DerivedSlots.Length];
-            for (var k = 0; k < deps.Length; k++) deps[k] = bySlot[check.DerivedSlots[k]];
-            RuleActions.Undecided(facts, i, deps);
+            if (check.Holds(facts)) RuleActions.Undecided(facts, i);
         }
-    }
-
-    private static bool AllPresent(DerivedFact[] bySlot, int[] slots)
-    {
-        foreach (var s in slots)
-            if (bySlot[s] is null) return false;
-        return true;
     }
 }

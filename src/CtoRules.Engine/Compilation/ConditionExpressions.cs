@@ -11,14 +11,19 @@ namespace CtoRules.Engine.Compilation;
 /// comparison over NaN (unknown) is false in IEEE arithmetic, which is exactly "not definitely
 /// true"; <c>!=</c> and negations add an explicit known-check.
 /// </summary>
-internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictionary<string, Expression> derived,
-    IReadOnlyDictionary<string, Expression>? scores = null)
+/// <remarks>
+/// Derived facts and scores are read from the case fact by slot, as an array element
+/// (<c>c.DerivedTruth[3]</c>) or a static call with constant arguments: NRules compares condition
+/// expressions to share alpha nodes, and its comparer does not support members of array elements.
+/// </remarks>
+internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictionary<string, int> derivedSlots,
+    IReadOnlyDictionary<string, int> scoreSlots)
 {
-    private static readonly System.Reflection.MethodInfo CompareMethod = typeof(ScoreFact).GetMethod(nameof(ScoreFact.Compare))!;
+    private static readonly System.Reflection.MethodInfo ScoreTruthMethod = typeof(CaseFacts).GetMethod(nameof(CaseFacts.ScoreTruth))!;
+    private static readonly System.Reflection.FieldInfo DerivedTruthField = typeof(CaseFacts).GetField(nameof(CaseFacts.DerivedTruth))!;
 
     private static readonly System.Reflection.FieldInfo ValuesField = typeof(CaseFacts).GetField(nameof(CaseFacts.V))!;
     private static readonly System.Reflection.FieldInfo BlocksField = typeof(CaseFacts).GetField(nameof(CaseFacts.Blocks))!;
-    private static readonly System.Reflection.FieldInfo ValueField = typeof(DerivedFact).GetField(nameof(DerivedFact.Value))!;
 
     public Expression IsTrue(BoundCondition condition) => condition switch
     {
@@ -32,7 +37,7 @@ internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictio
         BoundCompare c => Compare(c),
         BoundIn i when i.Negated => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
         BoundIn i => AnyEqual(i),
-        BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.True)),
+        BoundDerived d => Expression.Equal(DerivedTruth(d), Expression.Constant(Truth.True)),
         BoundScore s => ScoreIs(s, Truth.True),
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
@@ -48,7 +53,7 @@ internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictio
         BoundCompare c => Expression.AndAlso(Known(Value(c.Field.Slot)), Expression.Not(Compare(c))),
         BoundIn i when i.Negated => AnyEqual(i),
         BoundIn i => Expression.AndAlso(Known(Value(i.Field.Slot)), Expression.Not(AnyEqual(i))),
-        BoundDerived d => Expression.Equal(Expression.Field(derived[d.Name], ValueField), Expression.Constant(Truth.False)),
+        BoundDerived d => Expression.Equal(DerivedTruth(d), Expression.Constant(Truth.False)),
         BoundScore s => ScoreIs(s, Truth.False),
         _ => throw new InvalidOperationException($"unexpected condition {condition.GetType().Name}"),
     };
@@ -56,8 +61,11 @@ internal sealed class ConditionExpressions(Expression caseFacts, IReadOnlyDictio
     /// <summary>The score fact's three-valued comparison (<see cref="ScoreFact.Compare"/>) has the given value.</summary>
     private Expression ScoreIs(BoundScore s, Truth expected) =>
         Expression.Equal(
-            Expression.Call(scores![s.Score], CompareMethod, Expression.Constant(s.Op), Expression.Constant(s.Value)),
+            Expression.Call(ScoreTruthMethod, caseFacts, Expression.Constant(scoreSlots[s.Score]), Expression.Constant(s.Op), Expression.Constant(s.Value)),
             Expression.Constant(expected));
+
+    private Expression DerivedTruth(BoundDerived d) =>
+        Expression.ArrayIndex(Expression.Field(caseFacts, DerivedTruthField), Expression.Constant(derivedSlots[d.Name]));
 
     private Expression Value(int slot) => Expression.ArrayIndex(Expression.Field(caseFacts, ValuesField), Expression.Constant(slot));
 

@@ -3,7 +3,7 @@ using CtoRules.Engine.Facts;
 namespace CtoRules.Engine.Compilation;
 
 /// <summary>
-/// The compiled "undecided" test of one advice rule or score item, and the derived facts (by
-/// slot) it needs: like the NRules rule it replaces, it applies only when they all exist.
+/// The compiled "undecided" test of one advice rule or score item: in scope, and its condition is
+/// neither definitely true nor definitely false over the case and the derived facts it carries.
 /// </summary>
-internal sealed record UndecidedCheck(Func<CaseFacts, DerivedFact[], bool> Holds, int[] DerivedSlots);
+internal sealed record UndecidedCheck(Func<CaseFacts, bool> Holds);

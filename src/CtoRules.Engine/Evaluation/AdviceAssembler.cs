@@ -49,11 +49,10 @@ internal static class AdviceAssembler
                 if (shape.ScoreOf[f.Rule] is var s and >= 0) (firedByScore[s] ??= []).Add(f);
             foreach (var u in sink.Undecided)
                 if (shape.ScoreOf[u.Rule] is var s and >= 0) (undecidedByScore[s] ??= []).Add(u);
-            DerivedFact[]? derived = null;
             for (var s = 0; s < scoreCount; s++)
             {
                 var score = set.Scores[s];
-                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts, derived ??= [.. sink.Derived]) != Truth.True) continue;
+                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts) != Truth.True) continue;
                 var items = shape.ItemsPerScore[s];
                 var scoreFired = firedByScore[s];
                 var scoreUndecided = undecidedByScore[s];
@@ -109,11 +108,17 @@ internal static class AdviceAssembler
         }
         // Ranked: facts that decide advice first (those deciding more advice before), facts that
         // only move a score last; ties by name, so the order is stable.
-        var ranked = byFact.OrderBy(p => p.Value.Advice > 0 ? 0 : 1)
-            .ThenByDescending(p => p.Value.Advice > 0 ? p.Value.Advice : p.Value.Rules.Count)
-            .ThenBy(p => p.Key, StringComparer.Ordinal);
+        // Sorted as integers (group, count) then by name, without LINQ.
+        var ranked = new List<(string Fact, SortedSet<string> Rules, int Advice)>(byFact.Count);
+        foreach (var (fact, (ids, adviceCount)) in byFact) ranked.Add((fact, ids, adviceCount));
+        ranked.Sort(static (a, b) =>
+        {
+            var x = (a.Advice > 0 ? 0 : 1).CompareTo(b.Advice > 0 ? 0 : 1);
+            if (x == 0) x = (b.Advice > 0 ? b.Advice : b.Rules.Count).CompareTo(a.Advice > 0 ? a.Advice : a.Rules.Count);
+            return x != 0 ? x : string.CompareOrdinal(a.Fact, b.Fact);
+        });
         var missingFacts = ImmutableArray.CreateBuilder<MissingFact>(byFact.Count);
-        foreach (var (fact, (ids, adviceCount)) in ranked)
+        foreach (var (fact, ids, adviceCount) in ranked)
             missingFacts.Add(new MissingFact(fact, [.. ids]) { Decides = adviceCount > 0 ? MissingFact.DecidesAdvice : MissingFact.DecidesScore });
 
         undecided.Sort((a, b) => Order(a.Rule, b.Rule));
@@ -134,8 +139,7 @@ internal static class AdviceAssembler
         foreach (var s in scores)
             foreach (var k in s.References) keys.Add(k);
         var citations = ImmutableArray.CreateBuilder<Citation>(keys.Count);
-        foreach (var key in keys)
-            citations.Add(set.Bibliography.TryGetValue(key, out var r) ? new Citation(key, r.Citation, r.Link) : new Citation(key, key, null));
+        foreach (var key in keys) citations.Add(shape.Citation(key));
         return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice.MoveToImmutable(), missingFacts.MoveToImmutable())
         { Citations = citations.MoveToImmutable(), Undecided = undecidedAdvice.MoveToImmutable() };
     }

@@ -5,42 +5,38 @@ using NRules.RuleModel;
 namespace CtoRules.Engine.Evaluation;
 
 /// <summary>
-/// The right-hand sides of compiled rules. NRules calls them with the facts it matched; the
-/// explanation (<c>because</c>) is built from exactly those facts.
+/// What compiled rules do: the right-hand side NRules calls for an advice rule or score item that
+/// fired on a case, the undecided post-pass, and deriving a fact in the pre-pass. The explanation
+/// (<c>because</c>) is built from the case NRules matched and the derived facts it carries.
 /// </summary>
 internal static class RuleActions
 {
-    public static void Fired(IContext ctx, CaseFacts c, int rule, DerivedFact[] derived)
+    public static void Fired(IContext ctx, CaseFacts c, int rule)
     {
         var because = new List<string>(4);
-        ConditionEvaluator.Explain(c.Sink.Compiled.Rules[rule].Condition, true, c, derived, because);
+        ConditionEvaluator.Explain(c.Sink.Compiled.Rules[rule].Condition, true, c, because);
         c.Sink.Fired.Add((rule, because));
     }
 
-    /// <summary>
-    /// Records a rule left undecided by unknown facts. Called by the post-pass after the session
-    /// fired (<see cref="CompiledRuleSet"/>), with every derived fact of the evaluation.
-    /// </summary>
-    public static void Undecided(CaseFacts c, int rule, DerivedFact[] derived)
+    /// <summary>Records a rule left undecided by unknown facts (the post-pass of <see cref="CompiledRuleSet"/>).</summary>
+    public static void Undecided(CaseFacts c, int rule)
     {
         var missing = new List<string>(2);
-        ConditionEvaluator.Missing(c.Sink.Compiled.Rules[rule].Condition, c, derived, missing);
+        ConditionEvaluator.Missing(c.Sink.Compiled.Rules[rule].Condition, c, missing);
         c.Sink.Undecided.Add((rule, missing));
     }
 
-    /// <summary>Derives a fact (true, false or unknown) for other rules to chain on.</summary>
-    public static void Derive(IContext ctx, CaseFacts c, int rule, DerivedFact[] derived)
+    /// <summary>
+    /// Derives a fact (true, false or unknown) and puts it on the case for the rules that read it.
+    /// <paramref name="value"/> comes from the rule's compiled condition; the explanation is built
+    /// when it is first read (<see cref="DerivedFact"/>).
+    /// </summary>
+    public static void Derive(CaseFacts c, int rule, int slot, Truth value)
     {
         var definition = c.Sink.Compiled.Rules[rule];
-        var value = ConditionEvaluator.Eval(definition.Condition, c, derived);
-        var because = new List<string>(2);
-        var missing = new List<string>(0);
-        if (value == Truth.Unknown) ConditionEvaluator.Missing(definition.Condition, c, derived, missing);
-        else ConditionEvaluator.Explain(definition.Condition, value == Truth.True, c, derived, because);
-        var fact = new DerivedFact(definition.Derives!, value, definition.Id, because, missing);
+        var fact = new DerivedFact(definition.Derives!, value, definition.Id, c, definition.Condition);
         c.Sink.Derived.Add(fact);
-        // Inserted by the session loop after this firing round, together with the other facts
-        // derived in it: one propagation per round instead of one per fact (CompiledRuleSet.Run).
-        c.Sink.Pending.Add(fact);
+        c.Derived[slot] = fact;
+        c.DerivedTruth[slot] = value;
     }
 }

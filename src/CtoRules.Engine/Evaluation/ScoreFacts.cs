@@ -16,16 +16,15 @@ internal static class ScoreFacts
         var set = compiled.RuleSet;
         var rules = compiled.Rules;
         var shape = compiled.Shape;
-        var derived = sink.Derived.ToArray();
         var result = new ScoreFact[set.Scores.Length];
         for (var s = 0; s < result.Length; s++)
         {
             var score = set.Scores[s];
-            var when = score.Condition is null ? Truth.True : ConditionEvaluator.Eval(score.Condition, facts, derived);
+            var when = score.Condition is null ? Truth.True : ConditionEvaluator.Eval(score.Condition, facts);
             if (when != Truth.True)
             {
                 var open = new List<string>();
-                if (when == Truth.Unknown) ConditionEvaluator.Missing(score.Condition!, facts, derived, open);
+                if (when == Truth.Unknown) ConditionEvaluator.Missing(score.Condition!, facts, open);
                 else open.AddRange(score.Condition!.CasePaths());
                 result[s] = new ScoreFact(score.Name, false, 0, 0, 0, score.MaxPoints, [], [], open);
                 continue;

@@ -28,6 +28,9 @@ public sealed class YamlFields
 
     public YamlMappingNode Node => _map;
 
+    /// <summary>The same fields reporting to another list (a cached parse reused by a new check, RuleFileCache).</summary>
+    internal YamlFields ReportingTo(List<Diagnostic> diagnostics) => new(_map, _file, _lineOffset, diagnostics);
+
     /// <summary>Parses YAML text whose root must be a mapping; reports syntax errors as CTO1003.</summary>
     public static YamlFields? Parse(string yaml, string file, int lineOffset, List<Diagnostic> diagnostics)
     {

@@ -19,7 +19,7 @@ public static class EvaluateApi
         return app;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> EvaluateAsync(HttpRequest request, Advisor advisor, CancellationToken cancel)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EvaluateAsync(HttpRequest request, Advisor advisor, CancellationToken cancel)
     {
         if (request.ContentLength > CaseSchema.MaxInputBytes) return TooLarge(request.ContentLength.Value);
         var body = await ReadLimitedAsync(request.Body, CaseSchema.MaxInputBytes, cancel);
@@ -40,7 +40,7 @@ public static class EvaluateApi
                 });
         }
         var advice = advisor.Evaluate(read.Case!);
-        return TypedResults.Content(AdviceJson.Serialize(advice, indented: false), "application/json", Encoding.UTF8);
+        return TypedResults.Bytes(AdviceJson.SerializeUtf8(advice), "application/json; charset=utf-8");
     }
 
     private static ProblemHttpResult TooLarge(long? length) => TypedResults.Problem(

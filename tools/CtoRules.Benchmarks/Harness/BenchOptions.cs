@@ -30,5 +30,17 @@ public sealed record BenchOptions
     /// <summary>Minimum seconds of each throughput measurement.</summary>
     public double MinSeconds { get; init; } = 1.5;
 
+    /// <summary>Interleaved rounds (each engine once per round, rotating order); at least 3.</summary>
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>Cases each engine evaluates per interleaved round.</summary>
+    public int RoundCases { get; init; } = 4_000;
+
+    /// <summary>Generated cases of the behavioural-diff figure (0: not measured).</summary>
+    public int DiffCases { get; init; } = 20_000;
+
+    /// <summary>The corpus for the corpus-run figure (default: tests/corpus beside the rules folder).</summary>
+    public string? CorpusDirectory { get; init; }
+
     public static BenchOptions Default { get; } = new();
 }

@@ -74,6 +74,10 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
         report["baselines"] = baselines;
 
+        // Issue 14: engines interleaved in rounds, latency with JSON, cold load, the authoring loop, the goals.
+        new HonestFigures(options, log).AddTo(report, set, load.RuleSet, cases, loadMs + compileCold,
+            double.IsNaN(streamPeak) ? null : streamPeak);
+
         if (options.Scaling.Count > 0)
             report["scaling"] = Scaling(set, cases);
         report["machine"] = Machine();

@@ -44,7 +44,7 @@ public static class EvaluateV1Api
         return v1;
     }
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> EvaluateAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EvaluateAsync(
         HttpContext http, PackLibrary packs, IAuditTrail audit, [FromQuery] string? pack, CancellationToken cancel)
     {
         if (http.Request.ContentLength > CaseSchema.MaxInputBytes) return ApiProblems.TooLarge(CaseSchema.MaxInputBytes);
@@ -56,7 +56,7 @@ public static class EvaluateV1Api
         var advice = chosen.Evaluate(read.Case!);
         var record = await audit.AppendAsync(new AuditEntry(http.User.Identity!.Name!, AuditChannels.Api, body, advice), cancel);
         http.Response.Headers[AuditRecordHeader] = record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Content(AdviceJson.Serialize(advice, indented: false), "application/json", Encoding.UTF8);
+        return TypedResults.Bytes(AdviceJson.SerializeUtf8(advice), "application/json; charset=utf-8");
     }
 
     public static async Task<IResult> BatchAsync(HttpContext http, PackLibrary packs, IAuditTrail audit, [FromQuery] string? pack, CancellationToken cancel)
@@ -78,23 +78,33 @@ public static class EvaluateV1Api
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
         var caller = http.User.Identity!.Name!;
-        for (var i = 0; i < cases.Count; i++)
+        // The cases go through the engine's batch API, CompiledRuleSet.DefaultBatchSize per NRules
+        // session; lines still come out in order, each chunk written and flushed as it is done.
+        var chunk = Engine.Compilation.CompiledRuleSet.DefaultBatchSize;
+        for (var start = 0; start < cases.Count; start += chunk)
         {
-            string line;
-            var read = cases[i].Length > CaseSchema.MaxInputBytes
-                ? null
-                : CaseReader.ReadJson(cases[i]);
-            if (read is null)
-                line = ErrorLine(i, null, [new { path = "$", message = $"a case is at most {CaseSchema.MaxInputBytes} bytes" }]);
-            else if (!read.IsValid)
-                line = ErrorLine(i, CaseIdOf(cases[i]), read.Errors.Select(e => new { path = e.Path, message = e.Message }));
-            else
+            var end = Math.Min(cases.Count, start + chunk);
+            var lines = new string?[end - start];
+            var valid = new List<(int Slot, Case Case)>(lines.Length);
+            for (var i = start; i < end; i++)
             {
-                var advice = chosen.Evaluate(read.Case!);
-                await audit.AppendAsync(new AuditEntry(caller, AuditChannels.ApiBatch, cases[i], advice), cancel);
-                line = AdviceJson.Serialize(advice, indented: false);
+                var read = cases[i].Length > CaseSchema.MaxInputBytes
+                    ? null
+                    : CaseReader.ReadJson(cases[i]);
+                if (read is null)
+                    lines[i - start] = ErrorLine(i, null, [new { path = "$", message = $"a case is at most {CaseSchema.MaxInputBytes} bytes" }]);
+                else if (!read.IsValid)
+                    lines[i - start] = ErrorLine(i, CaseIdOf(cases[i]), read.Errors.Select(e => new { path = e.Path, message = e.Message }));
+                else valid.Add((i - start, read.Case!));
             }
-            await http.Response.WriteAsync(line + "\n", cancel);
+            var advice = chosen.Advisor.EvaluateBatch([.. valid.Select(v => v.Case)]);
+            for (var k = 0; k < valid.Count; k++)
+            {
+                var slot = valid[k].Slot;
+                await audit.AppendAsync(new AuditEntry(caller, AuditChannels.ApiBatch, cases[start + slot], advice[k]), cancel);
+                lines[slot] = AdviceJson.Serialize(advice[k], indented: false);
+            }
+            foreach (var line in lines) await http.Response.WriteAsync(line + "\n", cancel);
             await http.Response.Body.FlushAsync(cancel);
         }
         return Results.Empty;
