@@ -7,14 +7,7 @@ namespace CtoRules.Authoring.Tests;
 
 public class AlgorithmTests
 {
-    private static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "rules", "ruleset.yaml"))) return dir.FullName;
-        throw new InvalidOperationException("rules/ruleset.yaml not found above the test output");
-    }
+    private static string RepoRoot => TestRepo.Root;
 
     private static readonly RuleSet Shipped = RuleSetReader.LoadDirectory(Path.Combine(RepoRoot, "rules"), Path.Combine(RepoRoot, "references")).RuleSet!;
 

@@ -37,6 +37,9 @@ public sealed partial class AuditTests(SiteFixture site)
         await page.Locator("#audit-search").ClickAsync();
         var rows = page.Locator("table tbody tr").Filter(new() { HasText = caseId });
         await rows.First.WaitForAsync();
+        // The table lists every record until the search's reload lands (the advisor's and other tests'
+        // evaluations are records too): wait for the filtered list, then check it.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('table tbody tr').length === 1", null, new() { Timeout = 30_000 });
         (await page.Locator("table tbody tr").CountAsync()).Should().Be(1, "only the record of this case id matches");
         (await rows.First.InnerTextAsync()).Should().Contain("api");
         await SiteFixture.Screenshot(page, "audit-search");

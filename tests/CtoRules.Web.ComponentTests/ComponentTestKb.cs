@@ -27,6 +27,18 @@ public static class ComponentTestKb
     public static CorpusReport Run(string root) =>
         CorpusRunner.Run(RuleSetCompiler.GetOrCompile(Load(root)), CorpusReader.ReadDirectory(Path.Combine(root, "tests", "corpus")));
 
+    /// <summary>The diff of the test knowledge base against a copy whose knuckle rule needs 40 mm instead of 20 (version raised).</summary>
+    public static Authoring.Diffing.RuleSetDiff KnuckleDiff()
+    {
+        var before = Copy();
+        var after = Copy();
+        var rule = Path.Combine(after, "rules", "crossing", "knuckle.md");
+        File.WriteAllText(rule, File.ReadAllText(rule).Replace("version: 1", "version: 2").Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
+        return Authoring.Diffing.RuleSetDiffer.Compare(Authoring.Diffing.RuleSetSide.Load(Path.Combine(before, "rules")),
+            Authoring.Diffing.RuleSetSide.Load(Path.Combine(after, "rules")),
+            CorpusReader.ReadDirectory(Path.Combine(after, "tests", "corpus")), "tests/corpus");
+    }
+
     public static BunitContext Context()
     {
         var ctx = new BunitContext();

@@ -1,6 +1,4 @@
 using CtoRules.Authoring.CorpusCases;
-using CtoRules.Authoring.Diffing;
-using CtoRules.Engine.Corpus;
 using CtoRules.Web.Components.Shared;
 
 namespace CtoRules.Web.ComponentTests;
@@ -57,12 +55,7 @@ public class CorpusCaseAndTextDiffComponentTests
     [Fact]
     public async Task The_text_view_shows_the_changed_rule_file_side_by_side_with_the_changed_lines_highlighted()
     {
-        var before = ComponentTestKb.Copy();
-        var after = ComponentTestKb.Copy();
-        var rule = Path.Combine(after, "rules", "crossing", "knuckle.md");
-        File.WriteAllText(rule, File.ReadAllText(rule).Replace("version: 1", "version: 2").Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
-        var diff = RuleSetDiffer.Compare(RuleSetSide.Load(Path.Combine(before, "rules")), RuleSetSide.Load(Path.Combine(after, "rules")),
-            CorpusReader.ReadDirectory(Path.Combine(after, "tests", "corpus")), "tests/corpus");
+        var diff = ComponentTestKb.KnuckleDiff();
         await using var ctx = ComponentTestKb.Context();
 
         var view = ctx.Render<DiffViews>(p => p.Add(v => v.Diff, diff));

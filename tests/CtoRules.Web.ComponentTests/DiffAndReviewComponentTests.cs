@@ -1,5 +1,3 @@
-using CtoRules.Authoring.Diffing;
-using CtoRules.Engine.Corpus;
 using CtoRules.Reviews.Model;
 using CtoRules.Web.Components.Shared;
 
@@ -10,12 +8,7 @@ public class DiffAndReviewComponentTests
     [Fact]
     public async Task The_diff_views_show_the_changed_condition_the_changed_advice_and_the_bump()
     {
-        var before = ComponentTestKb.Copy();
-        var after = ComponentTestKb.Copy();
-        var rule = Path.Combine(after, "rules", "crossing", "knuckle.md");
-        File.WriteAllText(rule, File.ReadAllText(rule).Replace("version: 1", "version: 2").Replace("lesion.lengthMm >= 20", "lesion.lengthMm >= 40"));
-        var diff = RuleSetDiffer.Compare(RuleSetSide.Load(Path.Combine(before, "rules")), RuleSetSide.Load(Path.Combine(after, "rules")),
-            CorpusReader.ReadDirectory(Path.Combine(after, "tests", "corpus")), "tests/corpus");
+        var diff = ComponentTestKb.KnuckleDiff();
         await using var ctx = ComponentTestKb.Context();
 
         var view = ctx.Render<DiffViews>(p => p.Add(v => v.Diff, diff));

@@ -1,6 +1,6 @@
 using CtoRules.Advice;
-using CtoRules.Cases;
 using CtoRules.Authoring.CorpusCases;
+using CtoRules.Cases;
 using CtoRules.Engine.Explanation;
 
 namespace CtoRules.Authoring.Advising;
@@ -57,26 +57,17 @@ public sealed class AdvisorSession
         Changed();
     }
 
-    public void Evaluate()
-    {
-        Check = Form.Check();
-        if (!Check.IsValid) return;
-        if (_sources.Resolve(Source) is not { } advisor)
-        {
-            LoadMessage = $"The rule set '{Source}' cannot be used.";
-            return;
-        }
-        Report = new AdviceReport(advisor.Evaluate(Check.Case!));
-    }
-
     /// <summary>
-    /// Evaluates through <paramref name="evaluate"/> (the host's audited evaluation): source key,
-    /// case and its JSON in, advice out, or null when the source cannot be used.
+    /// Checks the case and evaluates it with the chosen rule set. The host passes how to evaluate
+    /// (the site's evaluation also writes an audit record); it gets the source key, the case and the
+    /// case's JSON, and answers null when the source cannot be used. Without one, the source's
+    /// advisor evaluates directly.
     /// </summary>
-    public async Task EvaluateAsync(Func<string, Case, string, Task<AdviceDocument?>> evaluate)
+    public async Task EvaluateAsync(Func<string, Case, string, Task<AdviceDocument?>>? evaluate = null)
     {
         Check = Form.Check();
         if (!Check.IsValid) return;
+        evaluate ??= (key, @case, _) => Task.FromResult(_sources.Resolve(key)?.Evaluate(@case));
         if (await evaluate(Source, Check.Case!, Form.ToJsonText()) is not { } advice)
         {
             LoadMessage = $"The rule set '{Source}' cannot be used.";

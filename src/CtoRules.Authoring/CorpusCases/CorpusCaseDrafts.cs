@@ -5,7 +5,9 @@ namespace CtoRules.Authoring.CorpusCases;
 /// <summary>
 /// Hands a captured corpus case from the advisor to the corpus-case form: the advisor leaves a
 /// draft under a random key and navigates to the form with it. A draft belongs to the user who
-/// left it, is taken once, and is forgotten after an hour; one host keeps one instance.
+/// left it and is forgotten after an hour; one host keeps one instance. Reading does not remove it:
+/// a page may be rendered twice (prerendering, then the interactive circuit) and a reload should
+/// find the draft again.
 /// </summary>
 public sealed class CorpusCaseDrafts(TimeProvider? time = null)
 {
@@ -24,10 +26,13 @@ public sealed class CorpusCaseDrafts(TimeProvider? time = null)
         return id;
     }
 
-    /// <summary>The draft under a key when it is the user's and still fresh; it is removed either way.</summary>
-    public CorpusCaseForm? Take(string user, string? key)
+    /// <summary>
+    /// A copy of the draft under a key when it is the user's and still fresh (a copy, so two renders
+    /// of the form never share one being edited); null otherwise.
+    /// </summary>
+    public CorpusCaseForm? Find(string user, string? key)
     {
-        if (key is null || !_drafts.TryRemove(key, out var d)) return null;
-        return d.User == user && d.Until >= _time.GetUtcNow() ? d.Form : null;
+        if (key is null || !_drafts.TryGetValue(key, out var d)) return null;
+        return d.User == user && d.Until >= _time.GetUtcNow() ? CorpusCaseForm.Load(d.Form.ToYaml(), "draft").Form : null;
     }
 }

@@ -7,14 +7,7 @@ namespace CtoRules.Authoring.Tests.Advising;
 /// <summary>The advisor's rule sets: the working copy and the published packs, verified with the shipped keys.</summary>
 public class RuleSourcesTests
 {
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "rules", "ruleset.yaml"))) return dir.FullName;
-        throw new InvalidOperationException("rules/ruleset.yaml not found above the test output");
-    }
+    private static string Root => TestRepo.Root;
 
     private static readonly Case Planning = CaseReader.ReadYaml(
         "schema: ctorules/case@1\nid: s\nlesion: { calcification: severe, lengthMm: 25 }\nprocedure: { stage: planning }\n").Case!;

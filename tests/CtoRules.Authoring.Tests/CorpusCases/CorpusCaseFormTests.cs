@@ -10,14 +10,7 @@ namespace CtoRules.Authoring.Tests.CorpusCases;
 /// <summary>The corpus-case form: every shipped case survives a load and save unchanged; a capture passes as captured; errors name JSON paths.</summary>
 public class CorpusCaseFormTests
 {
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "rules", "ruleset.yaml"))) return dir.FullName;
-        throw new InvalidOperationException("rules/ruleset.yaml not found above the test output");
-    }
+    private static string Root => TestRepo.Root;
 
     public static TheoryData<string> ShippedCases() => [.. Directory.EnumerateFiles(Path.Combine(Root, "tests", "corpus"), "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
@@ -50,7 +43,7 @@ public class CorpusCaseFormTests
     }
 
     [Fact]
-    public void The_advice_captured_from_the_advisor_is_an_expectation_the_same_rule_set_meets()
+    public async Task The_advice_captured_from_the_advisor_is_an_expectation_the_same_rule_set_meets()
     {
         var set = RuleSetReader.LoadDirectory(Path.Combine(Root, "rules")).RuleSet!;
         var session = new AdvisorSession(new RuleSources(new WorkingCopy(Path.Combine(Root, "rules"), Path.Combine(Root, "packs"))));
@@ -58,7 +51,7 @@ public class CorpusCaseFormTests
             "ivus: { calciumDistribution: eccentric, calciumDepth: superficial, calciumArcDeg: 200 }\n" +
             "procedure: { stage: lesion-preparation, wireCrossed: true, tracking: extraplaque, deviceCrossing: crossed, balloonExpansion: incomplete }\n");
         session.CaptureCorpusCase().Should().BeNull("nothing was evaluated yet");
-        session.Evaluate();
+        await session.EvaluateAsync();
 
         var form = session.CaptureCorpusCase()!;
 
@@ -125,16 +118,29 @@ public class CorpusCaseFormTests
     }
 
     [Fact]
-    public void A_draft_is_taken_once_and_only_by_the_user_who_left_it()
+    public void A_draft_is_found_only_by_the_user_who_left_it_and_only_for_an_hour()
     {
-        var drafts = new CorpusCaseDrafts();
+        var clock = new Clock();
+        var drafts = new CorpusCaseDrafts(clock);
         var form = new CorpusCaseForm { Title = "d" };
+        form.Case.Id = "drafted";
+        form.Case["procedure.stage"] = "planning";
         var key = drafts.Leave("ann", form);
-        drafts.Take("bob", key).Should().BeNull();
-        var again = drafts.Leave("ann", form);
 
-        drafts.Take("ann", again).Should().BeSameAs(form);
-        drafts.Take("ann", again).Should().BeNull("a draft is taken once");
-        drafts.Take("ann", null).Should().BeNull();
+        drafts.Find("bob", key).Should().BeNull();
+        drafts.Find("ann", null).Should().BeNull();
+        var found = drafts.Find("ann", key)!;
+        found.Should().NotBeSameAs(form, "each render edits its own copy");
+        (found.Title, found.Name).Should().Be(("d", "drafted"));
+        drafts.Find("ann", key).Should().NotBeNull("a second render (prerendering, a reload) finds it again");
+        clock.Now += TimeSpan.FromMinutes(61);
+        drafts.Find("ann", key).Should().BeNull();
+    }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

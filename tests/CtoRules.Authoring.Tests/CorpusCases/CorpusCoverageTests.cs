@@ -34,9 +34,7 @@ public class CorpusCoverageShippedTests
     [Fact]
     public void Every_shipped_rule_with_a_condition_has_its_clauses_listed()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "rules", "ruleset.yaml"))) root = root.Parent!;
-        var wc = new CtoRules.Authoring.Workspace.WorkingCopy(Path.Combine(root.FullName, "rules"), Path.Combine(root.FullName, "packs"));
+        var wc = new CtoRules.Authoring.Workspace.WorkingCopy(Path.Combine(TestRepo.Root, "rules"), Path.Combine(TestRepo.Root, "packs"));
         var coverage = new CorpusCoverage(Path.Combine(wc.Root, "tests", "corpus"));
         foreach (var rule in wc.Current.RuleSet.Rules)
             coverage.ClausesFor(wc.Current.RuleSet, rule.Id).IsEmpty.Should().Be(string.IsNullOrWhiteSpace(rule.When), rule.Id);
