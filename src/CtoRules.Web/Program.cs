@@ -21,6 +21,7 @@ builder.AddCdsHooks();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseProblemResponses();
 app.UseHeadAndBadRequestHandling();
 app.UseSiteIdentity();
@@ -36,6 +37,7 @@ app.MapCdsHooks();
 await app.PrepareDatabaseAsync();
 await app.PrepareAuditAsync();
 await app.PrepareReviewDatabaseAsync();
+await app.RecoverInterruptedSavesAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

@@ -14,6 +14,7 @@ namespace CtoRules.Web.BrowserTests;
 public sealed partial class SiteHost : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _keepRoot;
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<string> _password = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -53,14 +54,29 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public Task<string> AdminPassword => _password.Task;
 
+    public int ProcessId => _process.Id;
+
     /// <param name="prepare">Given the temporary root once the working copy is in it, returns the host's extra environment (its configuration).</param>
     public static async Task<SiteHost> StartAsync(Func<string, Task<IReadOnlyDictionary<string, string>>>? prepare = null)
+    {
+        var root = NewRoot();
+        var environment = prepare is null ? new Dictionary<string, string>() : await prepare(root);
+        return await StartOnAsync(root, environment);
+    }
+
+    /// <summary>A temporary root with a copy of the repository's rules, references, corpus and packs.</summary>
+    public static string NewRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), "ctorules-site-" + Guid.NewGuid().ToString("N"));
         ResetWorkingCopy(root);
         CopyFolder(Path.Combine(RepoRoot, "packs"), Path.Combine(root, "packs"));
-        var environment = prepare is null ? new Dictionary<string, string>() : await prepare(root);
-        var host = new SiteHost(root, FreePort(), environment);
+        return root;
+    }
+
+    /// <summary>Starts a host on <paramref name="root"/> as it is: a new copy, or what a previous (killed) host left (a restart).</summary>
+    public static async Task<SiteHost> StartOnAsync(string root, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var host = new SiteHost(root, FreePort(), environment ?? new Dictionary<string, string>());
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
@@ -103,6 +119,17 @@ public sealed partial class SiteHost : IAsyncDisposable
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>Kills the host with SIGKILL (as <c>kill -9</c>: no shutdown code runs) and keeps its folder for a restart.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            await _process.WaitForExitAsync();
+        }
+        _keepRoot = true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -111,6 +138,7 @@ public sealed partial class SiteHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_keepRoot) return;
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

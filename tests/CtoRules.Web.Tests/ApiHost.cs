@@ -11,11 +11,13 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _db;
     private readonly int _permits;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public ApiHost(TestDatabase db, int permitsPerMinute = 1000)
+    public ApiHost(TestDatabase db, int permitsPerMinute = 1000, Action<IWebHostBuilder>? configure = null)
     {
         _db = db;
         _permits = permitsPerMinute;
+        _configure = configure;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -25,6 +27,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:CtoRules", _db.Options.ConnectionString);
         builder.UseSetting("Api:RateLimit:PermitLimit", _permits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Api:RateLimit:WindowSeconds", "60");
+        _configure?.Invoke(builder);
     }
 
     public async Task<string> CreateKeyAsync(string name, params string[] scopes) =>

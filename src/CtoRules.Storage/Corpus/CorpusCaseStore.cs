@@ -19,6 +19,7 @@ public sealed partial class CorpusCaseStore(string corpusDirectory, RevisionLog 
 {
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly SaveJournal _journal = SaveJournal.ForCorpus(Path.GetFullPath(corpusDirectory));
 
     public string CorpusDirectory { get; } = Path.GetFullPath(corpusDirectory);
 
@@ -73,9 +74,8 @@ public sealed partial class CorpusCaseStore(string corpusDirectory, RevisionLog 
                 : check.Text;
             if (current == text) return new CorpusCaseSaveResult(SaveOutcome.Refused, "Nothing changed.");
 
-            AtomicReplace.Write(path, text);
             var logical = Logical(path);
-            await revisions.AddAsync(new RuleRevision
+            var revision = new RuleRevision
             {
                 RuleId = RevisionKey(form.Name),
                 Path = logical,
@@ -85,11 +85,32 @@ public sealed partial class CorpusCaseStore(string corpusDirectory, RevisionLog 
                 Kind = current is null ? RevisionKind.Create : RevisionKind.Edit,
                 TextBefore = current ?? "",
                 TextAfter = text,
-            }, cancel);
+            };
+            // The journal first, then the file, then the revision (SaveJournal): a kill in between is
+            // finished or undone by RecoverAsync at the next start.
+            _journal.Begin(revision);
+            AtomicReplace.Write(path, text);
+            await revisions.AddAsync(revision, CancellationToken.None);
+            _journal.End();
             return new CorpusCaseSaveResult(SaveOutcome.Saved, current is null ? "Corpus case created." : "Corpus case saved.")
             {
                 Saved = new CorpusCaseDocument(form.Name, logical, text, TextHash.Of(text)),
             };
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    /// <summary>Finishes or drops a corpus-case save that a crash interrupted; call once at start-up.</summary>
+    public async Task<string?> RecoverAsync(CancellationToken cancel = default)
+    {
+        await WriteLock.WaitAsync(cancel);
+        try
+        {
+            var done = await _journal.RecoverAsync(l => Path.Combine(CorpusDirectory, l["tests/corpus/".Length..]), revisions, cancel);
+            return done is null ? null : "corpus-case save: " + done;
         }
         finally
         {

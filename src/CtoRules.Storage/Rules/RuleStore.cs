@@ -21,6 +21,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
     // One writer at a time in this host: the hash check and the write must not interleave.
     private static readonly SemaphoreSlim WriteLock = new(1, 1);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly SaveJournal _journal = SaveJournal.For(workingCopy);
 
     public RuleDocument? Open(string ruleId)
     {
@@ -51,8 +52,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
                 return new SaveResult(SaveOutcome.Invalid, "The rule set would have errors; fix them before saving.") { Diagnostics = analysis.Diagnostics };
             if (text == current) return new SaveResult(SaveOutcome.Refused, "Nothing changed.");
 
-            AtomicReplace.Write(path, text);
-            await revisions.AddAsync(Revision(opened.RuleId, opened.LogicalPath, user, comment, RevisionKind.Edit, current, text), cancel);
+            await CommitAsync(Revision(opened.RuleId, opened.LogicalPath, user, comment, RevisionKind.Edit, current, text), () => AtomicReplace.Write(path, text));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, raised is null ? "Saved." : "Saved; the version was raised.")
             {
@@ -86,8 +86,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
             var analysis = RuleEditAnalyzer.Analyze(workingCopy.Current.RuleSet.Sources, logical, text);
             if (analysis.HasErrors)
                 return new SaveResult(SaveOutcome.Invalid, "The new rule would have errors.") { Diagnostics = analysis.Diagnostics };
-            AtomicReplace.Write(path, text);
-            await revisions.AddAsync(Revision(id, logical, user, comment, RevisionKind.Create, "", text), cancel);
+            await CommitAsync(Revision(id, logical, user, comment, RevisionKind.Create, "", text), () => AtomicReplace.Write(path, text));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, "Created.") { NewHash = TextHash.Of(text), SavedText = text };
         }
@@ -115,8 +114,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
                 };
             var path = workingCopy.FullPath(rule.Source.Path);
             var before = File.ReadAllText(path);
-            File.Delete(path);
-            await revisions.AddAsync(Revision(ruleId, rule.Source.Path, user, comment, RevisionKind.Retire, before, ""), cancel);
+            await CommitAsync(Revision(ruleId, rule.Source.Path, user, comment, RevisionKind.Retire, before, ""), () => File.Delete(path));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, "Retired; it can be restored from the retired rules.");
         }
@@ -140,8 +138,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
             var analysis = RuleEditAnalyzer.Analyze(workingCopy.Current.RuleSet.Sources, retired.Path, retired.TextBefore);
             if (analysis.HasErrors)
                 return new SaveResult(SaveOutcome.Invalid, "The restored rule would have errors.") { Diagnostics = analysis.Diagnostics };
-            AtomicReplace.Write(path, retired.TextBefore);
-            await revisions.AddAsync(Revision(ruleId, retired.Path, user, comment, RevisionKind.Restore, "", retired.TextBefore), cancel);
+            await CommitAsync(Revision(ruleId, retired.Path, user, comment, RevisionKind.Restore, "", retired.TextBefore), () => AtomicReplace.Write(path, retired.TextBefore));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, "Restored.") { NewHash = TextHash.Of(retired.TextBefore), SavedText = retired.TextBefore };
         }
@@ -149,6 +146,35 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
         {
             WriteLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Finishes or drops a save that a crash interrupted (see <see cref="SaveJournal"/>); call once at
+    /// start-up. Returns what was done, or null when no save was interrupted.
+    /// </summary>
+    public async Task<string?> RecoverAsync(CancellationToken cancel = default)
+    {
+        await WriteLock.WaitAsync(cancel);
+        try
+        {
+            var done = await _journal.RecoverAsync(workingCopy.FullPath, revisions, cancel);
+            if (done is not null) workingCopy.Reload();
+            return done is null ? null : "rule save: " + done;
+        }
+        finally
+        {
+            WriteLock.Release();
+        }
+    }
+
+    // The journal first, then the file, then the revision: a crash anywhere leaves a state RecoverAsync
+    // completes or undoes. Once the file is written the revision is recorded even if the caller gave up.
+    private async Task CommitAsync(RuleRevision revision, Action writeFile)
+    {
+        _journal.Begin(revision);
+        writeFile();
+        await revisions.AddAsync(revision, CancellationToken.None);
+        _journal.End();
     }
 
     // A published rule whose text changed must get a new version (CTO1021): raise it and say why.

@@ -69,7 +69,9 @@ public static class ApiHosting
     public static WebApplication MapApiV1(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("CtoRules API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("CtoRules API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // No fonts from fonts.scalar.com: the page loads nothing from another site (SecurityHeaders).
+            .DisableDefaultFonts());
         app.MapAuditExportApi();
         var v1 = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).WithTags("v1");
         v1.MapEvaluateV1Api();

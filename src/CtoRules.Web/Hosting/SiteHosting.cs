@@ -13,7 +13,13 @@ public static class SiteHosting
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddAntiforgery();
+        // The form token's cookie: HttpOnly, SameSite=Strict, Secure whenever the site is served over HTTPS.
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return builder;
     }
 

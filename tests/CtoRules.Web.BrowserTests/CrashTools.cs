@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace CtoRules.Web.BrowserTests;
+
+/// <summary>What the crash tests look at after a kill: the SQLite file through Debian's sqlite3, left-over temporary files.</summary>
+public static class CrashTools
+{
+    public static string Database(string root) => Path.Combine(root, "data", "ctorules.db");
+
+    /// <summary>Runs one statement with the real sqlite3 (installed by .ci/run) and returns its output, trimmed.</summary>
+    public static async Task<string> SqliteAsync(string database, string sql)
+    {
+        var psi = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(database);
+        psi.ArgumentList.Add(sql);
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.Should().Be(0, $"sqlite3 {sql}: {output}");
+        return output.Trim();
+    }
+
+    /// <summary>Temporary files an interrupted atomic write left (never read: readers take *.md, *.ctopack.json, the database).</summary>
+    public static IReadOnlyList<string> TempFiles(string root) =>
+        [.. Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))];
+
+    /// <summary>Starts the real CLI without waiting for it (to kill it mid-way).</summary>
+    public static Process StartCli(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(SiteHost.BuildOutput("CtoRules.Cli", "ctorules.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var process = Process.Start(psi)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
