@@ -47,6 +47,9 @@ public sealed class ReviewAndPublishTests(SiteFixture site)
         (await author.Locator(".refusal").AllInnerTextsAsync()).Should().BeEmpty();
         var submission = author.Locator(".submission").First;
         (await submission.Locator(".review-state").GetAttributeAsync("data-status")).Should().Be("Submitted");
+        // The page's staleness compares with the working copy's digest (a literal was once passed instead).
+        var digests = $"{await submission.Locator("code").First.InnerTextAsync()} vs current {await submission.Locator(".current-digest").GetAttributeAsync("data-digest")}";
+        (await submission.Locator(".review-state").GetAttributeAsync("data-stale")).Should().Be("false", "nothing changed since it was submitted: " + digests);
         (await submission.InnerTextAsync()).Should().MatchRegex(@"corpus \d+ passed, 0 failed, 0 errors");
         var id = await submission.GetAttributeAsync("data-id");
         (await submission.Locator(".approve").CountAsync()).Should().Be(0, "nobody approves their own submission");
