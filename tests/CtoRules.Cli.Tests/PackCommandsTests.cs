@@ -103,13 +103,13 @@ public class PackCommandsTests
             {
                 // Wait until the temporary file is written and the publisher is paused before the rename.
                 var deadline = DateTime.UtcNow.AddMinutes(2);
-                while (!(Directory.Exists(packs) && Directory.GetFiles(packs, "*.tmp").Length > 0))
+                // The file exists as soon as it is created, before its bytes are written and flushed.
+                while (!(Directory.Exists(packs) && Directory.GetFiles(packs, "*.tmp") is [var written] && new FileInfo(written).Length > 0))
                 {
                     p.HasExited.Should().BeFalse("publish should pause before renaming; stderr: " + (p.HasExited ? p.StandardError.ReadToEnd() : ""));
                     DateTime.UtcNow.Should().BeBefore(deadline, "the temporary pack file should appear");
                     Thread.Sleep(50);
                 }
-                new FileInfo(Directory.GetFiles(packs, "*.tmp").Single()).Length.Should().BeGreaterThan(0);
             }
             finally
             {
