@@ -1,52 +1,93 @@
+using System.Threading.Channels;
 using CtoRules.Advice;
 using CtoRules.Audit.Records;
 using CtoRules.Audit.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace CtoRules.Audit.Chain;
 
 /// <summary>
-/// Appends to the chain. Each append reads the head and writes the next record inside one
-/// transaction that holds the chain lock: BEGIN IMMEDIATE on SQLite (the database's write lock),
-/// <c>pg_advisory_xact_lock</c> on PostgreSQL (so two hosts on one database take turns); the
-/// primary key on the id is the last line of defence (a second record with the same id fails).
+/// Appends to the chain with group commit. Callers build their record (the costly JSON) in
+/// parallel and queue it; one writer per trail takes every queued record (at most
+/// <see cref="MaxBatch"/>), chains them in queue order and writes them in ONE transaction that holds
+/// the chain lock (<see cref="ChainBatchWriter"/>), then completes each caller with its record. One
+/// commit, and on SQLite one WAL sync, then pays for the whole batch instead of one per request,
+/// which is what capped audited throughput (docs/audit.md, "Appends under concurrency").
+/// A caller's task completes only after the commit, so no record is acknowledged that is not
+/// written; a failed transaction fails every caller in it, and the writer goes on with the next.
 /// </summary>
-public sealed class AuditTrail(AuditStore store, TimeProvider? time = null) : IAuditTrail
+public sealed class AuditTrail : IAuditTrail, IAsyncDisposable
 {
     /// <summary>The advisory lock key (any constant; "CTOA" in ASCII).</summary>
     public const long PostgresLockKey = 0x43544F41;
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    /// <summary>Records per transaction at most, so one transaction (and its lock) stays short.</summary>
+    public const int MaxBatch = 256;
 
-    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancel = default)
+    private readonly AuditStore _store;
+    private readonly TimeProvider _time;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public AuditTrail(AuditStore store, TimeProvider? time = null)
+    {
+        _store = store;
+        _time = time ?? TimeProvider.System;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>
+    /// Queues the record and completes once its transaction has committed. Cancelling before the
+    /// writer takes the record drops it (the task is cancelled); once taken, the record is written
+    /// and the task reports it, so the caller never misses a record that exists.
+    /// </summary>
+    public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var record = ToRecord(entry);
-        await store.AppendGate.WaitAsync(cancel);
-        try
+        cancel.ThrowIfCancellationRequested();
+        var pending = new Pending(ToRecord(entry), cancel);
+        if (!_queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(AuditTrail), "the audit trail is shut down; no record was written");
+        return pending.Done.Task;
+    }
+
+    /// <summary>Stops taking appends and waits until the queued ones are written (host shutdown).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>(MaxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await using var db = store.CreateContext();
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async () =>
+            // The gate first, the batch second: whatever queued while another append or the
+            // archiver held the gate goes into this one transaction.
+            await _store.AppendGate.WaitAsync().ConfigureAwait(false);
+            batch.Clear();
+            try
             {
-                await using var tx = await db.Database.BeginTransactionAsync(cancel);
-                if (store.Options.IsPostgres)
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancel);
-                var (lastId, lastHash) = await ChainHead.ReadAsync(db, cancel);
-                record.Id = lastId + 1;
-                record.PreviousHash = lastHash;
-                // The time is taken under the lock so that time never goes backwards along the chain.
-                record.RecordedAt = AuditHash.Truncate(_time.GetUtcNow());
-                record.Hash = AuditHash.Compute(record);
-                db.Records.Add(record);
-                await db.SaveChangesAsync(cancel);
-                await tx.CommitAsync(cancel);
-                return record;
-            });
-        }
-        finally
-        {
-            store.AppendGate.Release();
+                while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                {
+                    if (pending.Cancel.IsCancellationRequested) pending.Done.TrySetCanceled(pending.Cancel);
+                    else batch.Add(pending);
+                }
+                if (batch.Count == 0) continue;
+                await ChainBatchWriter.WriteAsync(_store, batch.ConvertAll(p => p.Record), _time).ConfigureAwait(false);
+                foreach (var p in batch) p.Done.TrySetResult(p.Record);
+            }
+#pragma warning disable CA1031 // Any failure of the transaction is every caller's failure; the writer must outlive it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                foreach (var p in batch) p.Done.TrySetException(e);
+            }
+            finally
+            {
+                _store.AppendGate.Release();
+            }
         }
     }
 
@@ -76,5 +117,13 @@ public sealed class AuditTrail(AuditStore store, TimeProvider? time = null) : IA
     {
         var joined = string.Join(' ', words);
         return joined.Length == 0 ? "" : " " + joined + " ";
+    }
+
+    /// <summary>A queued append: continuations run asynchronously so that completing a batch never runs callers' code on the writer.</summary>
+    private sealed class Pending(AuditRecord record, CancellationToken cancel)
+    {
+        public AuditRecord Record { get; } = record;
+        public CancellationToken Cancel { get; } = cancel;
+        public TaskCompletionSource<AuditRecord> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -17,9 +17,10 @@ public sealed class AuditStore
     public AuditStoreOptions Options { get; }
 
     /// <summary>
-    /// Serialises this process's appends before they reach the database, so parallel requests
-    /// queue here instead of spinning on SQLite's busy lock; the database lock (BEGIN IMMEDIATE on
-    /// SQLite, an advisory transaction lock on PostgreSQL) is what orders several processes.
+    /// Serialises this process's chain writers (each trail's batch writer, the archiver) before
+    /// they reach the database, so they queue here instead of spinning on SQLite's busy lock; the
+    /// database lock (BEGIN IMMEDIATE on SQLite, an advisory transaction lock on PostgreSQL) is what
+    /// orders several processes.
     /// </summary>
     internal SemaphoreSlim AppendGate { get; } = new(1, 1);
 
