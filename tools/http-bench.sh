@@ -6,9 +6,9 @@
 #   AUDIT=1 tools/http-bench.sh         # POST /api/v1/evaluate with an API key: each request appends an
 #                                       # audit record (fresh SQLite database; docs/audit.md)
 #
-# Debian's wrk has no constant-rate mode (that is wrk2): the Lua script paces each connection with
-# a fixed delay, so CONNECTIONS connections x 1000/DELAY_MS requests per second approximate RATE
-# (the achieved req/s is printed, not assumed). Each result is one JSON line: p50/p99 in ms.
+# Debian's wrk has no constant-rate mode (that is wrk2): the Lua script paces each wrk thread by a
+# schedule of send slots (RATE / THREADS per second each), whatever the latency, over CONNECTIONS
+# connections (the achieved req/s is printed, not assumed). Each result is one JSON line: p50/p99 in ms.
 # As issue 14 asks, wrk runs on core 0 and the host on core 1 (taskset), so the load generator does
 # not take the host's CPU; PIN=0 turns that off (one-core machines).
 set -euo pipefail
@@ -30,7 +30,10 @@ for tool in wrk taskset curl; do
   apt-get update -qq >/dev/null && apt-get install -y -qq wrk util-linux curl >/dev/null
 done
 if [ "$PIN" = 1 ] && [ "$(nproc)" -lt 2 ]; then echo "pinning needs two cores (wrk on core 0, the host on core 1); give PIN=0" >&2; exit 1; fi
-on_core() { if [ "$PIN" = 1 ]; then taskset -c "$1" "${@:2}"; else "${@:2}"; fi; }
+# Arrays, not a function: a backgrounded function would be a subshell whose pid is not the host's.
+core0=(); core1=()
+if [ "$PIN" = 1 ]; then core0=(taskset -c 0); core1=(taskset -c 1); fi
+if curl -fs "$url/health" >/dev/null 2>&1; then echo "port $PORT is in use; give PORT=..." >&2; exit 1; fi
 
 dotnet build src/CtoRules.Web -c Release -nologo -v quiet >&2
 dotnet build tools/CtoRules.Benchmarks -c Release -nologo -v quiet >&2
@@ -51,7 +54,7 @@ if [ "${AUDIT:-0}" = 1 ]; then
   API_KEY=$(dotnet src/CtoRules.Cli/bin/Release/net10.0/ctorules.dll apikey create --name bench --scope evaluate --data "$work/data" | tail -n 1)
   ENDPOINT=/api/v1/evaluate
 fi
-on_core 1 dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules --data "$work/data" \
+"${core1[@]}" dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules --data "$work/data" \
   --Api:RateLimit:PermitLimit 100000000 > "$work/host.log" 2>&1 &
 host_pid=$!
 for _ in $(seq 1 100); do
@@ -60,20 +63,18 @@ for _ in $(seq 1 100); do
 done
 curl -fs "$url/health" >/dev/null || { echo "the host did not start:" >&2; cat "$work/host.log" >&2; exit 1; }
 
-# Each connection waits delay_ms after each answer; the ~2 ms an answer takes is taken off.
-delay_ms=$(( CONNECTIONS * 1000 / RATE - 2 ))
-if [ "$delay_ms" -lt 0 ]; then delay_ms=0; fi
 export CASES="$work/cases.jsonl"
 
 echo "warm-up: 5 s flat out" >&2
-DELAY_MS=0 on_core 0 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s tools/http-bench.lua "$url" > /dev/null
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+DELAY_MS=0 "${core0[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s tools/http-bench.lua "$url" > /dev/null
 
-echo "paced: ${DURATION} s, $CONNECTIONS connections x 1 request per ${delay_ms} ms (target $RATE req/s)" >&2
-paced=$(DELAY_MS=$delay_ms on_core 0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
+echo "paced: ${DURATION} s, $CONNECTIONS connections, $THREADS wrk threads sending on a schedule of $RATE req/s" >&2
+paced=$(PACE_RATE=$RATE PACE_THREADS=$THREADS "${core0[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
 
 echo "flat out: ${MAX_DURATION} s, $CONNECTIONS connections, no delay" >&2
-max=$(DELAY_MS=0 on_core 0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MAX_DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
+max=$(DELAY_MS=0 "${core0[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${MAX_DURATION}s" --timeout 5s -s tools/http-bench.lua "$url" | tail -n 1)
 
 [ "${AUDIT:-0}" = 1 ] && echo "audit records appended: $(sqlite3 "$work/data/ctorules.db" 'SELECT COUNT(*) FROM AuditRecords' 2>/dev/null || echo '?')" >&2
-printf '{"endpoint": "%s", "targetReqPerSec": %s, "connections": %s, "threads": %s, "delayMs": %s, "paced": %s, "flatOut": %s}\n' \
-  "$ENDPOINT" "$RATE" "$CONNECTIONS" "$THREADS" "$delay_ms" "$paced" "$max"
+printf '{"endpoint": "%s", "audit": %s, "pinned": %s, "targetReqPerSec": %s, "connections": %s, "threads": %s, "pacing": "schedule", "loadAverageBefore": "%s", "loadAverageAfter": "%s", "paced": %s, "flatOut": %s}\n' \
+  "$ENDPOINT" "$([ "${AUDIT:-0}" = 1 ] && echo true || echo false)" "$([ "$PIN" = 1 ] && echo true || echo false)" "$RATE" "$CONNECTIONS" "$THREADS" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$paced" "$max"
