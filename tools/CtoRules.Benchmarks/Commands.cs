@@ -32,10 +32,13 @@ public static class BenchCommand
         var roundCases = new Option<int>("--round-cases") { Description = "Cases per engine per interleaved round", DefaultValueFactory = _ => 4_000 };
         var diffCases = new Option<int>("--diff-cases") { Description = "Generated cases of the behavioural-diff figure (0: skip)", DefaultValueFactory = _ => 20_000 };
         var corpus = new Option<string?>("--corpus") { Description = "The corpus of the corpus-run figure (default: tests/corpus beside the rules)" };
+        var http = new Option<bool>("--http") { Description = "Also measure HTTP evaluate with audit on: tools/http-bench.sh (Release host on core 1, wrk on core 0)" };
+        var httpRate = new Option<int>("--http-rate") { Description = "Paced rate of the HTTP run, req/s", DefaultValueFactory = _ => 500 };
+        var httpSeconds = new Option<int>("--http-seconds") { Description = "Seconds of the paced HTTP run", DefaultValueFactory = _ => 30 };
         var command = new Command("bench", "Compile time, latency, throughput, allocations and memory of CtoRules beside its baselines")
         {
             cases, threads, format, rules, seed, stream, noBaselines, scaling, scalingCases, scalingLimit, minSeconds, output,
-            rounds, roundCases, diffCases, corpus,
+            rounds, roundCases, diffCases, corpus, http, httpRate, httpSeconds,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +59,9 @@ public static class BenchCommand
                 RoundCases = Math.Max(1, parse.GetValue(roundCases)),
                 DiffCases = Math.Max(0, parse.GetValue(diffCases)),
                 CorpusDirectory = parse.GetValue(corpus),
+                Http = parse.GetValue(http),
+                HttpRate = Math.Max(1, parse.GetValue(httpRate)),
+                HttpSeconds = Math.Max(1, parse.GetValue(httpSeconds)),
             };
             // Progress goes to stderr so that stdout is only the report.
             var report = new BenchRunner(options, Console.Error).Run();

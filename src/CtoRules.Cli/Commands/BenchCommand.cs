@@ -23,7 +23,7 @@ public static class BenchCommand
             "Measure compile time, latency, throughput, allocations and memory beside hand-written NRules and Microsoft RulesEngine. " +
             "Other options are the benchmark tool's: --cases N, --threads 1|all, --format text|json, --seed N, --stream-cases N, " +
             "--scaling 1,4,16, --scaling-cases N, --scaling-seconds-limit S, --min-seconds S, --no-baselines, --output FILE, " +
-            "--rounds N, --round-cases N, --diff-cases N, --corpus DIR.")
+            "--rounds N, --round-cases N, --diff-cases N, --corpus DIR, --http [--http-rate N] [--http-seconds S].")
         {
             rules,
         };

@@ -42,5 +42,14 @@ public sealed record BenchOptions
     /// <summary>The corpus for the corpus-run figure (default: tests/corpus beside the rules folder).</summary>
     public string? CorpusDirectory { get; init; }
 
+    /// <summary>Also run tools/http-bench.sh (a started host, wrk, audit on) for the HTTP goal.</summary>
+    public bool Http { get; init; }
+
+    /// <summary>The paced rate of the HTTP run, req/s.</summary>
+    public int HttpRate { get; init; } = 500;
+
+    /// <summary>Seconds of the paced HTTP run.</summary>
+    public int HttpSeconds { get; init; } = 30;
+
     public static BenchOptions Default { get; } = new();
 }

@@ -74,6 +74,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
         report["baselines"] = baselines;
 
+        // The HTTP figure in its own processes, while this one is idle, before the goals are listed.
+        if (options.Http) report["http"] = new HttpMeasure(options, log).Run();
+
         // Issue 14: engines interleaved in rounds, latency with JSON, cold load, the authoring loop, the goals.
         new HonestFigures(options, log).AddTo(report, set, load.RuleSet, cases, loadMs + compileCold,
             double.IsNaN(streamPeak) ? null : streamPeak);
