@@ -57,7 +57,8 @@ fi
 "${core1[@]}" dotnet src/CtoRules.Web/bin/Release/net10.0/CtoRules.Web.dll --urls "$url" --rules rules --data "$work/data" \
   --Api:RateLimit:PermitLimit 100000000 > "$work/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 100); do
+# Up to 60 s: a loaded shared machine can take that long to start the host.
+for _ in $(seq 1 300); do
   curl -fs "$url/health" >/dev/null 2>&1 && break
   sleep 0.2
 done

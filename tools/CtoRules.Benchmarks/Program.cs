@@ -14,7 +14,8 @@ var root = new RootCommand("CtoRules benchmarks: whole-system bench with baselin
 };
 try
 {
-    return root.Parse(args).Invoke();
+    // Without the default handler, so that a BenchException reaches the catch below (one line, no stack trace).
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (CtoRules.Benchmarks.Harness.BenchException e)
 {
