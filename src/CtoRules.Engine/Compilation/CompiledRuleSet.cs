@@ -87,6 +87,18 @@ public sealed class CompiledRuleSet
         return result;
     }
 
+    /// <summary>
+    /// Streams many cases through the batch path: <paramref name="batchSize"/> cases per session, and
+    /// each advice handed to <paramref name="each"/> (with the case's index) before the next batch
+    /// runs, so a long run holds one batch of results at a time instead of all of them (holding
+    /// thousands of results made the garbage collector a third of a bulk run, docs/performance.md).
+    /// </summary>
+    public void EvaluateEach(IReadOnlyList<Case> cases, DateTimeOffset evaluatedAt, Action<int, AdviceDocument> each, int batchSize = DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        ForEachBatch(cases, batchSize, (i, facts) => each(i, AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt)));
+    }
+
     /// <summary>Evaluates and also returns which rules fired and which were undecided (corpus, coverage, audit).</summary>
     public EvaluationTrace Trace(Case @case, DateTimeOffset evaluatedAt)
     {
