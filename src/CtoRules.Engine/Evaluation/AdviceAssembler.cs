@@ -53,7 +53,7 @@ internal static class AdviceAssembler
             for (var s = 0; s < scoreCount; s++)
             {
                 var score = set.Scores[s];
-                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts) != Truth.True) continue;
+                if (compiled.ScorePlans[s] is { } when && when.Eval(facts) != Truth.True) continue;
                 var items = shape.ItemsPerScore[s];
                 var scoreFired = firedByScore[s];
                 var scoreUndecided = undecidedByScore[s];
