@@ -24,6 +24,17 @@ public static class CrashTools
     public static IReadOnlyList<string> TempFiles(string root) =>
         [.. Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))];
 
+    /// <summary>The number of revisions (of one rule, or <c>corpus:NAME</c>, when given) in the site's database; 0 before the database exists.</summary>
+    public static async Task<int> RevisionCountAsync(string root, string? ruleId = null) =>
+        File.Exists(Database(root)) && (await SqliteAsync(Database(root), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'RuleRevisions'")) == "1"
+            ? int.Parse(await SqliteAsync(Database(root), "SELECT COUNT(*) FROM RuleRevisions" + (ruleId is null ? "" : $" WHERE RuleId = '{ruleId}'")), System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    public static void TryDelete(string root)
+    {
+        try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
     /// <summary>Starts the real CLI without waiting for it (to kill it mid-way).</summary>
     public static Process StartCli(params string[] args)
     {
