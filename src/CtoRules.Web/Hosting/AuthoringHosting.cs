@@ -26,15 +26,19 @@ public static class AuthoringHosting
     /// (docs/reliability.md, "Crash safety"). Each is logged: what was recovered as a warning, each
     /// removed file (its name, never its content) at Information level.
     /// </summary>
+    public const string RecoveryLogCategory = "CtoRules.Web.Recovery";
+
     public static async Task RecoverInterruptedWritesAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        // Its own category, at Information in appsettings.json (the default is Warning), so each removed file is logged.
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RecoveryLogCategory);
         var rule = await scope.ServiceProvider.GetRequiredService<RuleStore>().RecoverAsync();
-        if (rule is not null) app.Logger.LogWarning("Recovered {Save}", rule);
+        if (rule is not null) log.LogWarning("Recovered {Save}", rule);
         var corpus = await scope.ServiceProvider.GetRequiredService<CorpusCaseStore>().RecoverAsync();
-        if (corpus is not null) app.Logger.LogWarning("Recovered {Save}", corpus);
+        if (corpus is not null) log.LogWarning("Recovered {Save}", corpus);
         var publish = await scope.ServiceProvider.GetRequiredService<ReviewWorkflow>().RecoverInterruptedPublishAsync();
-        if (publish is not null) app.Logger.LogWarning("Recovered {Publish}", publish);
+        if (publish is not null) log.LogWarning("Recovered {Publish}", publish);
 
         var workingCopy = scope.ServiceProvider.GetRequiredService<WorkingCopy>();
         var review = scope.ServiceProvider.GetRequiredService<ReviewWorkspace>();
@@ -45,6 +49,6 @@ public static class AuthoringHosting
             (settings.DataDirectory, false), (scope.ServiceProvider.GetRequiredService<CheckpointScheduleOptions>().Folder, false),
         ];
         foreach (var file in written.DistinctBy(w => w.Folder).SelectMany(w => LeftoverTempFiles.Remove(w.Folder, w.Recursive)))
-            app.Logger.LogInformation("Removed {File}, the temporary file of a write that was interrupted before its rename", file);
+            log.LogInformation("Removed {File}, the temporary file of a write that was interrupted before its rename", file);
     }
 }
