@@ -32,8 +32,8 @@ public static class BatchSizesCommand
             var variants = parse.GetValue(sizes)!.Split(',').Select(int.Parse)
                 .SelectMany(n => new[]
                 {
-                    ($"batch{n}", (Action<Case[]>)(cs => compiled.Evaluate(cs, at, n))),
-                    ($"fresh{n}", (Action<Case[]>)(cs => fresh.Evaluate(cs, at, n))),
+                    ($"batch{n}", (Action<Case[]>)(cs => compiled.EvaluateEach(cs, at, static (_, _) => { }, n))),
+                    ($"fresh{n}", (Action<Case[]>)(cs => fresh.EvaluateEach(cs, at, static (_, _) => { }, n))),
                 }).ToList();
             var generated = new CaseGenerator(42).Generate(parse.GetValue(cases)).ToArray();
             foreach (var (_, pass) in variants) pass(generated);

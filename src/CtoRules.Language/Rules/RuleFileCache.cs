@@ -33,6 +33,32 @@ internal static class RuleFileCache
         return entry.Draft is null ? null : entry.Draft with { Fields = entry.Draft.Fields.ReportingTo(diagnostics) };
     }
 
+    /// <summary>
+    /// Reads the files not cached yet on every core (a cold load of the shipped rules is mostly
+    /// first-time reading: issue 14's cold-load goal). Reading a file is a pure function of the file,
+    /// so the order of reading does not matter; <see cref="Read"/> then takes the drafts and the
+    /// diagnostics in file order, as before.
+    /// </summary>
+    public static void Warm(IReadOnlyList<SourceFile> sources)
+    {
+        var missing = new List<(string Key, SourceFile Source)>();
+        foreach (var source in sources)
+        {
+            var key = Key(source);
+            if (!Entries.ContainsKey(key)) missing.Add((key, source));
+        }
+        if (missing.Count < MinParallel) return;
+        if (Entries.Count + missing.Count >= MaxEntries) Entries.Clear();
+        Parallel.ForEach(missing, m =>
+        {
+            var own = new List<Diagnostic>();
+            Entries[m.Key] = (RuleFileReader.Read(m.Source, own), [.. own]);
+        });
+    }
+
+    /// <summary>Fewer files than this are read one after another (an editor's re-check after one edit).</summary>
+    private const int MinParallel = 8;
+
     private static string Key(SourceFile source)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source.Text));
