@@ -68,11 +68,7 @@ public class PublishCrashRecoveryTests
     public async Task A_pack_cut_short_is_removed_and_the_submission_can_be_published_again()
     {
         using var f = new ReviewFixture();
-        var (id, original) = await ApprovedAsync(f);
-        var published = await f.Workflow.PublishAsync(id, ReviewFixture.Carol);
-        var pack = Path.Combine(f.Workspace.PacksDirectory, published.Submission!.PackPath!);
-        var stamped = File.ReadAllText(Manifest(f));
-        await UndoMarkAsync(f, id);
+        var (id, original, pack, stamped) = await PublishedButNotMarkedAsync(f);
         File.WriteAllText(pack, File.ReadAllText(pack)[..2000]);
         new PublishJournal(f.Workspace.PacksDirectory).Begin(new PublishJournalEntry(id, "1.0.0", Path.GetFileName(pack), Manifest(f), original, stamped, "carol", DateTimeOffset.UtcNow));
 
@@ -90,11 +86,7 @@ public class PublishCrashRecoveryTests
     public async Task A_whole_pack_that_is_not_the_approved_working_copy_is_left_alone()
     {
         using var f = new ReviewFixture();
-        var (id, original) = await ApprovedAsync(f);
-        var published = await f.Workflow.PublishAsync(id, ReviewFixture.Carol);
-        var pack = Path.Combine(f.Workspace.PacksDirectory, published.Submission!.PackPath!);
-        var stamped = File.ReadAllText(Manifest(f));
-        await UndoMarkAsync(f, id);
+        var (id, original, pack, stamped) = await PublishedButNotMarkedAsync(f);
         f.Edit("rules/crossing/knuckle.md", "lesion.lengthMm >= 20", "lesion.lengthMm >= 25");
         new PublishJournal(f.Workspace.PacksDirectory).Begin(new PublishJournalEntry(id, "1.0.0", Path.GetFileName(pack), Manifest(f), original, stamped, "carol", DateTimeOffset.UtcNow));
         var bytes = File.ReadAllBytes(pack);
@@ -114,6 +106,17 @@ public class PublishCrashRecoveryTests
         var id = (await f.Workflow.SubmitAsync(ReviewFixture.Alice, "First release", mutations: false)).Submission!.Id;
         (await f.Workflow.ApproveAsync(id, ReviewFixture.Bob, "ok")).Succeeded.Should().BeTrue();
         return (id, File.ReadAllText(Manifest(f)));
+    }
+
+    /// <summary>A publish that wrote its pack, with the submission put back to approved (the manifest stays stamped).</summary>
+    private static async Task<(int Id, string OriginalManifest, string Pack, string StampedManifest)> PublishedButNotMarkedAsync(ReviewFixture f)
+    {
+        var (id, original) = await ApprovedAsync(f);
+        var published = await f.Workflow.PublishAsync(id, ReviewFixture.Carol);
+        published.Succeeded.Should().BeTrue();
+        var pack = Path.Combine(f.Workspace.PacksDirectory, published.Submission!.PackPath!);
+        await UndoMarkAsync(f, id);
+        return (id, original, pack, File.ReadAllText(Manifest(f)));
     }
 
     /// <summary>Puts the submission back to approved, as it was before the publish's last step.</summary>

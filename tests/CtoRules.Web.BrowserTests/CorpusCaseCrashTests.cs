@@ -48,17 +48,7 @@ public sealed class CorpusCaseCrashTests(SiteFixture site, ITestOutputHelper out
                 await SiteFixture.Input(page, "case-title").FillAsync(title);
                 await SiteFixture.Input(page, "corpus-save-comment").FillAsync($"crash round {round}");
                 await page.GetByTestId("corpus-save").ClickAsync();
-                Func<bool> started = round switch
-                {
-                    0 => () => false,
-                    1 => () => File.Exists(journal),
-                    _ => () => File.ReadAllText(file) != before,
-                };
-                var until = DateTime.UtcNow.AddMilliseconds(round == 0 ? random.Next(0, 3000) : 30_000);
-                while (!started() && DateTime.UtcNow < until) await Task.Delay(1);
-                await host.KillAsync();
-                await context.CloseAsync();
-                await host.DisposeAsync();
+                await CrashTools.KillDuringSaveAsync(host, context, round, random, journal, file, before);
                 var journalLeft = File.Exists(journal);
                 (string[] Ours, string Foreign)? planted = round == 0 ? Plant(root) : null;
 

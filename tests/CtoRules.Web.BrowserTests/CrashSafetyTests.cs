@@ -127,17 +127,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
                 // Round 0 kills at a random point after the click; the others as soon as the save has
                 // begun its write (the journal appears) or has replaced the rule file: the middle of the write.
                 var journal = Path.Combine(root, ".ctorules-save-journal.json");
-                Func<bool> started = round switch
-                {
-                    0 => () => false,
-                    1 => () => File.Exists(journal),
-                    _ => () => File.ReadAllText(file) != before,
-                };
-                var until = DateTime.UtcNow.AddMilliseconds(round == 0 ? random.Next(0, 3000) : 30_000);
-                while (!started() && DateTime.UtcNow < until) await Task.Delay(1);
-                await host.KillAsync();
-                await context.CloseAsync();
-                await host.DisposeAsync();
+                await CrashTools.KillDuringSaveAsync(host, context, round, random, journal, file, before);
                 var journalLeft = File.Exists(Path.Combine(root, ".ctorules-save-journal.json"));
 
                 // The next start finishes or drops an interrupted save.

@@ -35,6 +35,27 @@ public static class CrashTools
         try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>
+    /// Kills the host in the middle of a journaled save just clicked: round 0 at a random point
+    /// 0–3 s after the click, round 1 as soon as the save journal appears, later rounds as soon as
+    /// the file no longer holds <paramref name="before"/>. Closes the browser context and disposes
+    /// the killed host (its folder is kept for the restart).
+    /// </summary>
+    public static async Task KillDuringSaveAsync(SiteHost host, Microsoft.Playwright.IBrowserContext context, int round, Random random, string journal, string file, string before)
+    {
+        Func<bool> started = round switch
+        {
+            0 => () => false,
+            1 => () => File.Exists(journal),
+            _ => () => File.ReadAllText(file) != before,
+        };
+        var until = DateTime.UtcNow.AddMilliseconds(round == 0 ? random.Next(0, 3000) : 30_000);
+        while (!started() && DateTime.UtcNow < until) await Task.Delay(1);
+        await host.KillAsync();
+        await context.CloseAsync();
+        await host.DisposeAsync();
+    }
+
     /// <summary>Starts the real CLI without waiting for it (to kill it mid-way).</summary>
     public static Process StartCli(params string[] args)
     {
