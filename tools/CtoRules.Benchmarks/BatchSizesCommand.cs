@@ -25,8 +25,9 @@ public static class BatchSizesCommand
             var load = RuleSetReader.LoadDirectory(RulesFolder.Resolve(parse.GetValue(rules)));
             if (load.RuleSet is null) throw new BenchException("the rule set has errors");
             var compiled = RuleSetCompiler.Compile(load.RuleSet);
+            compiled.FreshSessionPerBatch = false;
             var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            // Each size with the pooled session (insert, fire, retract) and with a new session per batch (no retraction).
+            // Each size with the pooled session (insert, fire, retract: "batch") and with a new session per batch (no retraction: "fresh", the default).
             var fresh = RuleSetCompiler.Compile(load.RuleSet);
             fresh.FreshSessionPerBatch = true;
             var variants = parse.GetValue(sizes)!.Split(',').Select(int.Parse)

@@ -65,8 +65,13 @@ public sealed class CompiledRuleSet
     /// <summary>Per rule: "in scope and definitely true" as a delegate, and whether it reads scores (the reference evaluator).</summary>
     internal Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>? ReferenceRules { get; init; }
 
-    /// <summary>Batches use a new session each, dropped afterwards, instead of a pooled one and a retraction (measured by <c>ctorules-bench batch-sizes</c>).</summary>
-    internal bool FreshSessionPerBatch { get; set; }
+    /// <summary>
+    /// Batches of more than one case use a new session each, dropped afterwards, instead of a pooled
+    /// one and a retraction of every fact: 13% more cases/s at 32 per session, pinned to one core
+    /// (<c>ctorules-bench batch-sizes</c>, docs/performance.md). One case at a time keeps the pooled
+    /// session, where creating a session would cost more than the retraction it saves.
+    /// </summary>
+    internal bool FreshSessionPerBatch { get; set; } = true;
 
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
