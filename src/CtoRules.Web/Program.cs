@@ -37,7 +37,7 @@ app.MapCdsHooks();
 await app.PrepareDatabaseAsync();
 await app.PrepareAuditAsync();
 await app.PrepareReviewDatabaseAsync();
-await app.RecoverInterruptedSavesAsync();
+await app.RecoverInterruptedWritesAsync();
 app.Run();
 
 /// <summary>The host's entry point, visible to tests.</summary>

@@ -91,7 +91,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
         }
         finally
         {
-            TryDelete(root);
+            CrashTools.TryDelete(root);
         }
     }
 
@@ -110,7 +110,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
             for (var round = 0; round < Rounds; round++)
             {
                 var before = await File.ReadAllTextAsync(file);
-                var revisionsBefore = await RevisionCountAsync(root);
+                var revisionsBefore = await CrashTools.RevisionCountAsync(root);
                 var host = await SiteHost.StartOnAsync(root);
                 var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl });
                 context.SetDefaultTimeout(60_000);
@@ -127,17 +127,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
                 // Round 0 kills at a random point after the click; the others as soon as the save has
                 // begun its write (the journal appears) or has replaced the rule file: the middle of the write.
                 var journal = Path.Combine(root, ".ctorules-save-journal.json");
-                Func<bool> started = round switch
-                {
-                    0 => () => false,
-                    1 => () => File.Exists(journal),
-                    _ => () => File.ReadAllText(file) != before,
-                };
-                var until = DateTime.UtcNow.AddMilliseconds(round == 0 ? random.Next(0, 3000) : 30_000);
-                while (!started() && DateTime.UtcNow < until) await Task.Delay(1);
-                await host.KillAsync();
-                await context.CloseAsync();
-                await host.DisposeAsync();
+                await CrashTools.KillDuringSaveAsync(host, context, round, random, journal, file, before);
                 var journalLeft = File.Exists(Path.Combine(root, ".ctorules-save-journal.json"));
 
                 // The next start finishes or drops an interrupted save.
@@ -147,7 +137,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
                 var after = await File.ReadAllTextAsync(file);
                 var saved = after != before;
                 if (saved) after.Should().Contain(title, "a save is whole");
-                var revisions = await RevisionCountAsync(root);
+                var revisions = await CrashTools.RevisionCountAsync(root);
                 revisions.Should().Be(revisionsBefore + (saved ? 1 : 0), $"round {round}: a revision exactly when the file changed");
                 if (saved) (await CrashTools.SqliteAsync(CrashTools.Database(root), $"SELECT TextAfter = CAST(readfile('{file}') AS TEXT) FROM RuleRevisions ORDER BY Id DESC LIMIT 1")).Should().Be("1");
                 File.Exists(Path.Combine(root, ".ctorules-save-journal.json")).Should().BeFalse("the restart resolved the journal");
@@ -161,7 +151,7 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
         }
         finally
         {
-            TryDelete(root);
+            CrashTools.TryDelete(root);
         }
     }
 
@@ -210,23 +200,13 @@ public sealed partial class CrashSafetyTests(SiteFixture site, ITestOutputHelper
         }
         finally
         {
-            TryDelete(root);
+            CrashTools.TryDelete(root);
         }
     }
-
-    private static async Task<int> RevisionCountAsync(string root) =>
-        File.Exists(CrashTools.Database(root)) && (await CrashTools.SqliteAsync(CrashTools.Database(root), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'RuleRevisions'")) == "1"
-            ? int.Parse(await CrashTools.SqliteAsync(CrashTools.Database(root), "SELECT COUNT(*) FROM RuleRevisions"), System.Globalization.CultureInfo.InvariantCulture)
-            : 0;
 
     private static string CaseJson(string id) => $$$"""
         {"schema":"ctorules/case@1","id":"{{{id}}}","lesion":{"vessel":"RCA","calcification":"severe","lengthMm":30,"stump":"blunt","bendOver45":false,"previousFailedAttempt":false},"ivus":{"calciumDistribution":"eccentric","calciumDepth":"superficial","calciumArcDeg":200},"procedure":{"stage":"lesion-preparation","wireCrossed":true,"tracking":"extraplaque","deviceCrossing":"crossed","balloonExpansion":"incomplete"}}
         """;
-
-    private static void TryDelete(string root)
-    {
-        try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
 
     [GeneratedRegex("ctok_[A-Za-z0-9_-]+")]
     private static partial Regex ApiKey();

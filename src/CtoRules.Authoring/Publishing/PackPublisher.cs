@@ -1,3 +1,4 @@
+using CtoRules.Authoring.Files;
 using System.Collections.Immutable;
 using CtoRules.Authoring.Diffing;
 using CtoRules.Authoring.Versioning;

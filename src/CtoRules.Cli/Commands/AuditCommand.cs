@@ -1,3 +1,4 @@
+using CtoRules.Authoring.Files;
 using System.CommandLine;
 using CtoRules.Audit.Chain;
 using CtoRules.Audit.Checkpoints;
@@ -102,7 +103,7 @@ public static class AuditCommand
             var checkpoint = await new CheckpointService(store, hostKey).CreateAsync(cancel);
             if (parse.GetValue(output) is { } file)
             {
-                AtomicFile.Write(file, checkpoint.ToJson());
+                AtomicFile.Replace(file, checkpoint.ToJson());
                 Console.Out.WriteLine($"checkpoint of record {checkpoint.RecordId} ({checkpoint.HeadHash}) signed by {PackKeys.KeyId(hostKey)} written to {file}");
             }
             else Console.Out.Write(checkpoint.ToJson());

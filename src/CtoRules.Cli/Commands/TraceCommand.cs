@@ -1,3 +1,4 @@
+using CtoRules.Authoring.Files;
 using System.CommandLine;
 using CtoRules.Engine.Compilation;
 using CtoRules.Engine.Corpus;
@@ -40,7 +41,7 @@ public static class TraceCommand
                 Console.Out.WriteLine($"{path} is current.");
                 return gaps.Count == 0 ? CliHost.Ok : CliHost.Failed;
             }
-            AtomicFile.Write(path, markdown);
+            AtomicFile.Replace(path, markdown);
             Console.Out.WriteLine($"wrote {path} ({set.ReviewSections.Length} parts of the review, {gaps.Count} not encoded).");
             return gaps.Count == 0 ? CliHost.Ok : CliHost.Failed;
         });

@@ -1,4 +1,6 @@
+using CtoRules.Authoring.Files;
 using CtoRules.Authoring.Publishing;
+using CtoRules.Packs;
 using CtoRules.Packs.Signing;
 using CtoRules.Reviews.Model;
 using CtoRules.Reviews.Storage;
@@ -94,7 +96,12 @@ public sealed class ReviewWorkflow(ReviewDbContext db, ReviewWorkspace workspace
             var (stamped, problem) = ManifestStamp.Apply(original, s.SuggestedVersion, now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 [s.Summary, $"Review {s.Id}: submitted by {s.SubmittedBy}, approved by {approver}, published by {actor.UserName}."]);
             if (stamped is null) return ReviewOutcome.Refused(problem!);
-            ReplaceFile(manifestPath, stamped);
+            // The journal first, then the manifest, the pack and the submission (PublishJournal): a
+            // kill in between is finished or undone by RecoverInterruptedPublishAsync at the next start.
+            var journal = new PublishJournal(workspace.PacksDirectory);
+            journal.Begin(new PublishJournalEntry(s.Id, s.SuggestedVersion, PackFormat.FileName(s.RuleSetId, s.SuggestedVersion),
+                manifestPath, original, stamped, actor.UserName, now));
+            AtomicFile.Replace(manifestPath, stamped);
             var result = PackPublisher.Publish(new PublishOptions
             {
                 RulesDirectory = workspace.RulesDirectory,
@@ -104,25 +111,68 @@ public sealed class ReviewWorkflow(ReviewDbContext db, ReviewWorkspace workspace
                 Version = s.SuggestedVersion,
                 SigningKey = key,
                 Time = _time,
+                BeforeCommit = workspace.PauseBeforePackRename > TimeSpan.Zero ? _ => Thread.Sleep(workspace.PauseBeforePackRename) : null,
             });
             if (!result.Published)
             {
-                ReplaceFile(manifestPath, original);
+                AtomicFile.Replace(manifestPath, original);
+                journal.End();
                 return ReviewOutcome.Refused(result.Refusals);
             }
-            s.Status = ReviewStatus.Published;
-            s.PackPath = Path.GetFileName(result.PackPath);
-            s.Steps.Add(new ReviewStep { Kind = ReviewStepKind.Published, UserName = actor.UserName, Comment = $"{s.PackPath} ({result.Digest})", At = now });
-            await db.SaveChangesAsync(ct);
+            if (workspace.PauseAfterPackWritten > TimeSpan.Zero) await Task.Delay(workspace.PauseAfterPackWritten, CancellationToken.None);
+            MarkPublished(s, Path.GetFileName(result.PackPath!), result.Digest!, actor.UserName, now, "");
+            // Not cancellable: the pack is written, so the submission must say so.
+            await db.SaveChangesAsync(CancellationToken.None);
+            journal.End();
             return new ReviewOutcome(s, []);
         }
     }
 
-    /// <summary>Replaces a file's text atomically (a temporary file renamed over it).</summary>
-    private static void ReplaceFile(string path, string text)
+    /// <summary>
+    /// Finishes or undoes a publish that a crash interrupted (call once at start-up): when the pack
+    /// was written, whole, and holds the working copy the submission froze (with the stamped
+    /// manifest), the submission is marked published; when no pack was written, the manifest is
+    /// put back and the submission stays approved, so it can be published again. A pack that does
+    /// not verify was this publish's own (a publish never overwrites) and is removed. Returns what
+    /// was done, or null when no publish was interrupted.
+    /// </summary>
+    public async Task<string?> RecoverInterruptedPublishAsync(CancellationToken ct = default)
     {
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        var journal = new PublishJournal(workspace.PacksDirectory);
+        if (journal.Pending() is not { } entry) return null;
+        var s = await db.Submissions.Include(x => x.Steps).FirstOrDefaultAsync(x => x.Id == entry.SubmissionId, ct);
+        var pack = Path.Combine(workspace.PacksDirectory, entry.PackFile);
+        var found = PublishRecovery.Inspect(pack, workspace, entry, s?.Digest);
+        string outcome;
+        if (found.Digest is { } digest)
+        {
+            if (s is null || s.Status == ReviewStatus.Published) outcome = "it had completed";
+            else
+            {
+                MarkPublished(s, entry.PackFile, digest, entry.Publisher, entry.At, " (recorded at the next start after an interrupted publish)");
+                await db.SaveChangesAsync(ct);
+                outcome = $"the pack {entry.PackFile} was written and verifies; the submission is now marked published";
+            }
+        }
+        else if (found.Problem is not null && !found.Corrupt)
+            outcome = $"a pack {entry.PackFile} exists but {found.Problem}; nothing was changed, an administrator must look";
+        else
+        {
+            if (found.Corrupt) File.Delete(pack);
+            var manifest = File.Exists(entry.ManifestPath) ? await File.ReadAllTextAsync(entry.ManifestPath, ct) : null;
+            if (manifest == entry.StampedManifest) AtomicFile.Replace(entry.ManifestPath, entry.OriginalManifest);
+            outcome = (found.Corrupt ? $"the pack did not verify ({found.Problem}) and was removed" : "no pack was written")
+                + (manifest == entry.StampedManifest ? "; the manifest is as before" : "")
+                + "; the submission stays approved and can be published again";
+        }
+        journal.End();
+        return $"an interrupted publish of submission {entry.SubmissionId} ({entry.Version}) by {entry.Publisher} at {entry.At:u}: {outcome}";
+    }
+
+    private static void MarkPublished(ReviewSubmission s, string packFile, string digest, string publisher, DateTimeOffset at, string note)
+    {
+        s.Status = ReviewStatus.Published;
+        s.PackPath = packFile;
+        s.Steps.Add(new ReviewStep { Kind = ReviewStepKind.Published, UserName = publisher, Comment = $"{packFile} ({digest}){note}", At = at });
     }
 }

@@ -8,6 +8,12 @@ public sealed record ReviewWorkspace(string RulesDirectory, string CorpusDirecto
 {
     public string? ReferencesDirectory { get; init; }
 
+    /// <summary>Crash tests only (<c>Review:TestPauseBeforePackRenameMs</c>): a pause once the pack's temporary file is written, before its rename. Zero otherwise.</summary>
+    public TimeSpan PauseBeforePackRename { get; init; }
+
+    /// <summary>Crash tests only (<c>Review:TestPauseAfterPackWrittenMs</c>): a pause between the pack written and the submission marked published. Zero otherwise.</summary>
+    public TimeSpan PauseAfterPackWritten { get; init; }
+
     public bool HasSigningKey => !string.IsNullOrWhiteSpace(SigningKeyPath) && File.Exists(SigningKeyPath);
 
     /// <summary>What to tell a user when no key is configured: how to make one (the path itself is not shown).</summary>

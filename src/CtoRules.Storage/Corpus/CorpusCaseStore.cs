@@ -1,3 +1,4 @@
+using CtoRules.Authoring.Files;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CtoRules.Authoring.CorpusCases;
@@ -89,7 +90,7 @@ public sealed partial class CorpusCaseStore(string corpusDirectory, RevisionLog 
             // The journal first, then the file, then the revision (SaveJournal): a kill in between is
             // finished or undone by RecoverAsync at the next start.
             _journal.Begin(revision);
-            AtomicReplace.Write(path, text);
+            AtomicFile.Replace(path, text);
             await revisions.AddAsync(revision, CancellationToken.None);
             _journal.End();
             return new CorpusCaseSaveResult(SaveOutcome.Saved, current is null ? "Corpus case created." : "Corpus case saved.")

@@ -1,3 +1,4 @@
+using CtoRules.Authoring.Files;
 using System.Security.Claims;
 using CtoRules.Authoring.Editing;
 using CtoRules.Authoring.Versioning;
@@ -52,7 +53,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
                 return new SaveResult(SaveOutcome.Invalid, "The rule set would have errors; fix them before saving.") { Diagnostics = analysis.Diagnostics };
             if (text == current) return new SaveResult(SaveOutcome.Refused, "Nothing changed.");
 
-            await CommitAsync(Revision(opened.RuleId, opened.LogicalPath, user, comment, RevisionKind.Edit, current, text), () => AtomicReplace.Write(path, text));
+            await CommitAsync(Revision(opened.RuleId, opened.LogicalPath, user, comment, RevisionKind.Edit, current, text), () => AtomicFile.Replace(path, text));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, raised is null ? "Saved." : "Saved; the version was raised.")
             {
@@ -86,7 +87,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
             var analysis = RuleEditAnalyzer.Analyze(workingCopy.Current.RuleSet.Sources, logical, text);
             if (analysis.HasErrors)
                 return new SaveResult(SaveOutcome.Invalid, "The new rule would have errors.") { Diagnostics = analysis.Diagnostics };
-            await CommitAsync(Revision(id, logical, user, comment, RevisionKind.Create, "", text), () => AtomicReplace.Write(path, text));
+            await CommitAsync(Revision(id, logical, user, comment, RevisionKind.Create, "", text), () => AtomicFile.Replace(path, text));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, "Created.") { NewHash = TextHash.Of(text), SavedText = text };
         }
@@ -138,7 +139,7 @@ public sealed class RuleStore(WorkingCopy workingCopy, RevisionLog revisions, Ti
             var analysis = RuleEditAnalyzer.Analyze(workingCopy.Current.RuleSet.Sources, retired.Path, retired.TextBefore);
             if (analysis.HasErrors)
                 return new SaveResult(SaveOutcome.Invalid, "The restored rule would have errors.") { Diagnostics = analysis.Diagnostics };
-            await CommitAsync(Revision(ruleId, retired.Path, user, comment, RevisionKind.Restore, "", retired.TextBefore), () => AtomicReplace.Write(path, retired.TextBefore));
+            await CommitAsync(Revision(ruleId, retired.Path, user, comment, RevisionKind.Restore, "", retired.TextBefore), () => AtomicFile.Replace(path, retired.TextBefore));
             workingCopy.Reload();
             return new SaveResult(SaveOutcome.Saved, "Restored.") { NewHash = TextHash.Of(retired.TextBefore), SavedText = retired.TextBefore };
         }

@@ -1,5 +1,5 @@
+using CtoRules.Authoring.Files;
 using System.Text.Json;
-using CtoRules.Authoring.Editing;
 using CtoRules.Authoring.Workspace;
 using CtoRules.Storage.Revisions;
 
@@ -27,7 +27,7 @@ public sealed class SaveJournal(string path)
 
     public static SaveJournal ForCorpus(string corpusDirectory) => new(Path.Combine(corpusDirectory, CorpusFileName));
 
-    public void Begin(RuleRevision revision) => AtomicReplace.Write(FilePath, JsonSerializer.Serialize(Entry.From(revision)));
+    public void Begin(RuleRevision revision) => AtomicFile.Replace(FilePath, JsonSerializer.Serialize(Entry.From(revision)));
 
     public void End() => File.Delete(FilePath);
 

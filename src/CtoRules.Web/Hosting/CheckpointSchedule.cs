@@ -1,5 +1,5 @@
+using CtoRules.Authoring.Files;
 using CtoRules.Audit.Checkpoints;
-using CtoRules.Authoring.Publishing;
 
 namespace CtoRules.Web.Hosting;
 

@@ -23,6 +23,8 @@ public static class ReviewHosting
         var workspace = new ReviewWorkspace(settings.RulesDirectory, corpus, settings.PacksDirectory, builder.Configuration["Review:SigningKeyPath"])
         {
             ReferencesDirectory = Directory.Exists(references) ? references : null,
+            PauseBeforePackRename = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Review:TestPauseBeforePackRenameMs", 0)),
+            PauseAfterPackWritten = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Review:TestPauseAfterPackWrittenMs", 0)),
         };
         builder.Services.AddSingleton(workspace);
         builder.Services.AddSingleton(new CorpusRunService(settings.RulesDirectory, corpus, workspace.ReferencesDirectory));
