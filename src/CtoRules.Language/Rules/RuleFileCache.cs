@@ -1,41 +1,17 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using CtoRules.Language.Diagnostics;
 
 namespace CtoRules.Language.Rules;
 
 /// <summary>
-/// Each rule file's parse and per-file checks, kept by content hash: after a one-rule edit the
-/// editor's re-check reads one file again instead of every file (issue 14). Reading a file depends
-/// only on its logical path, display name and text, so a cached draft and its diagnostics are
-/// exactly what reading it again would give; the checks across files (binding, ids, references,
-/// cycles) still run on every load. Bounded: cleared when it holds more than
-/// <see cref="MaxEntries"/> versions.
+/// A rule file's parse and per-file checks through <see cref="SourceReadCache"/>: after a one-rule
+/// edit the editor's re-check reads one file again instead of every file (issue 14).
 /// </summary>
 internal static class RuleFileCache
 {
-    private const int MaxEntries = 4096;
-    private static readonly ConcurrentDictionary<string, (RuleDraft? Draft, Diagnostic[] Diagnostics)> Entries = new(StringComparer.Ordinal);
-
     public static RuleDraft? Read(SourceFile source, List<Diagnostic> diagnostics)
     {
-        var key = Key(source);
-        if (!Entries.TryGetValue(key, out var entry))
-        {
-            var own = new List<Diagnostic>();
-            entry = (RuleFileReader.Read(source, own), [.. own]);
-            if (Entries.Count >= MaxEntries) Entries.Clear();
-            Entries[key] = entry;
-        }
-        diagnostics.AddRange(entry.Diagnostics);
+        var draft = SourceReadCache.Read<RuleDraft?>("rule", source, diagnostics, RuleFileReader.Read);
         // Later checks report on the draft's fields: into this load's list, not the cached one.
-        return entry.Draft is null ? null : entry.Draft with { Fields = entry.Draft.Fields.ReportingTo(diagnostics) };
-    }
-
-    private static string Key(SourceFile source)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source.Text));
-        return source.Path + "\0" + source.Display + "\0" + Convert.ToHexString(hash);
+        return draft is null ? null : draft with { Fields = draft.Fields.ReportingTo(diagnostics) };
     }
 }
