@@ -34,7 +34,7 @@ public sealed class BenchSmokeTests
         var interleaved = report.GetProperty("interleaved");
         interleaved.GetProperty("rounds").GetInt32().Should().BeGreaterThanOrEqualTo(3);
         interleaved.GetProperty("loadAverage").GetArrayLength().Should().Be(interleaved.GetProperty("rounds").GetInt32());
-        foreach (var engine in new[] { "ctorules", "ctorulesJson", "ctorulesBatch", "ctorulesBatchJson", "reference", "nrulesFluent", "rulesEngine" })
+        foreach (var engine in new[] { "ctorules", "ctorulesJson", "ctorulesBatch", "ctorulesBatchJson", "reference", "nrulesFluent", "nrulesFluentSameStructure", "nrulesFluentSameStructureBatch", "rulesEngine" })
         {
             var spread = interleaved.GetProperty("engines").GetProperty(engine).GetProperty("casesPerSec");
             spread.GetProperty("min").GetDouble().Should().BePositive(engine);
@@ -42,11 +42,11 @@ public sealed class BenchSmokeTests
         }
         // Every goal of issue 14 is listed with its figure.
         var goals = report.GetProperty("goals").EnumerateArray().ToList();
-        goals.Should().HaveCount(11);
+        goals.Should().HaveCount(13);
         goals.Where(g => g.GetProperty("figure").GetString()!.StartsWith("interleaved", StringComparison.Ordinal))
             .Should().OnlyContain(g => g.GetProperty("measured").ValueKind == JsonValueKind.Number);
         var baselines = report.GetProperty("baselines");
-        foreach (var name in new[] { "nrulesFluent", "rulesEngine" })
+        foreach (var name in new[] { "nrulesFluent", "nrulesFluentSameStructure", "rulesEngine" })
         {
             var b = baselines.GetProperty(name);
             b.GetProperty("agrees").GetBoolean().Should().BeTrue($"{name} must give the same results as CtoRules: {b}");

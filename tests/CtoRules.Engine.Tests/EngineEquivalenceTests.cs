@@ -70,6 +70,14 @@ public class EngineEquivalenceTests
             for (var i = 0; i < cases.Count; i++)
                 Line(cases[i].Name, batched[i]).Should().Be(golden[i], $"batched evaluation, {size} per session");
         }
+        // Streamed (each result handed over as its batch ends): every index once, in order, golden.
+        var streamed = new List<int>();
+        compiled.EvaluateEach(all, At, (i, advice) =>
+        {
+            streamed.Add(i);
+            Line(cases[i].Name, advice).Should().Be(golden[i], "streamed batch evaluation");
+        }, 5);
+        streamed.Should().Equal(Enumerable.Range(0, all.Count));
         // The HTTP path's writer (source-generated metadata, UTF-8) gives the same bytes, and so
         // does System.Text.Json's reflection-based writer with advice@1's options.
         var reflection = new System.Text.Json.JsonSerializerOptions(AdviceJson.Compact) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };

@@ -50,6 +50,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         WriteDerivedTypes();
         WriteMetadata();
         for (var i = 0; i < set.Rules.Length; i++) WriteRule(i, set.Rules[i]);
+        new SameStructureWriter(set, this).Write();
         return _s.ToString();
     }
 
@@ -226,7 +227,7 @@ public sealed class FluentSourceWriter(RuleSet set)
             Line($"        Then().Do(ctx => ctx.Insert(Derive(c, Copy{args})));");
             Line("    }");
             Line();
-            Line($"    private static {type} Derive(HandCase c, int copy{parameters})");
+            Line($"    internal static {type} Derive(HandCase c, int copy{parameters})");
             Line("    {");
             Line($"        var value = {Tri(rule.Condition, "c", vars)};");
             Line("        var because = new List<string>(2);");
@@ -318,12 +319,12 @@ public sealed class FluentSourceWriter(RuleSet set)
 
     // ---- conditions as C# ----
 
-    private static IEnumerable<BoundCondition> Conjuncts(BoundCondition condition) => condition is BoundAnd a
+    internal static IEnumerable<BoundCondition> Conjuncts(BoundCondition condition) => condition is BoundAnd a
         ? Conjuncts(a.Left).Concat(Conjuncts(a.Right))
         : [condition];
 
     /// <summary>"Definitely true": a lifted comparison over null is false, as over an unknown value.</summary>
-    private string True(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) => n switch
+    internal string True(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) => n switch
     {
         BoundAnd a => $"({True(a.Left, c, d)} && {True(a.Right, c, d)})",
         BoundOr o => $"({True(o.Left, c, d)} || {True(o.Right, c, d)})",
@@ -340,7 +341,7 @@ public sealed class FluentSourceWriter(RuleSet set)
     };
 
     /// <summary>"Definitely false".</summary>
-    private string False(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) => n switch
+    internal string False(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) => n switch
     {
         BoundAnd a => $"({False(a.Left, c, d)} || {False(a.Right, c, d)})",
         BoundOr o => $"({False(o.Left, c, d)} && {False(o.Right, c, d)})",
@@ -355,7 +356,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         _ => throw new InvalidOperationException(n.GetType().Name),
     };
 
-    private string Tri(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) =>
+    internal string Tri(BoundCondition n, string c, IReadOnlyDictionary<string, string> d) =>
         $"({True(n, c, d)} ? Tri.True : {False(n, c, d)} ? Tri.False : Tri.Unknown)";
 
     private string Any(BoundIn i, string c) =>
@@ -363,7 +364,7 @@ public sealed class FluentSourceWriter(RuleSet set)
 
     // ---- explanations as straight-line C# (the same wording as advice@1) ----
 
-    private void Explain(BoundCondition n, bool expected, IReadOnlyDictionary<string, string> d, string into, int indent)
+    internal void Explain(BoundCondition n, bool expected, IReadOnlyDictionary<string, string> d, string into, int indent)
     {
         var pad = new string(' ', indent * 4);
         switch (n)
@@ -413,7 +414,7 @@ public sealed class FluentSourceWriter(RuleSet set)
         }
     }
 
-    private void Missing(BoundCondition n, IReadOnlyDictionary<string, string> d, string into, int indent)
+    internal void Missing(BoundCondition n, IReadOnlyDictionary<string, string> d, string into, int indent)
     {
         var pad = new string(' ', indent * 4);
         switch (n)
@@ -492,5 +493,5 @@ public sealed class FluentSourceWriter(RuleSet set)
 
     private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
 
-    private void Line(string text = "") => _s.Append(text).Append('\n');
+    internal void Line(string text = "") => _s.Append(text).Append('\n');
 }

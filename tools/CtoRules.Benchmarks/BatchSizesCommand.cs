@@ -25,15 +25,16 @@ public static class BatchSizesCommand
             var load = RuleSetReader.LoadDirectory(RulesFolder.Resolve(parse.GetValue(rules)));
             if (load.RuleSet is null) throw new BenchException("the rule set has errors");
             var compiled = RuleSetCompiler.Compile(load.RuleSet);
+            compiled.FreshSessionPerBatch = false;
             var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            // Each size with the pooled session (insert, fire, retract) and with a new session per batch (no retraction).
+            // Each size with the pooled session (insert, fire, retract: "batch") and with a new session per batch (no retraction: "fresh", the default).
             var fresh = RuleSetCompiler.Compile(load.RuleSet);
             fresh.FreshSessionPerBatch = true;
             var variants = parse.GetValue(sizes)!.Split(',').Select(int.Parse)
                 .SelectMany(n => new[]
                 {
-                    ($"batch{n}", (Action<Case[]>)(cs => compiled.Evaluate(cs, at, n))),
-                    ($"fresh{n}", (Action<Case[]>)(cs => fresh.Evaluate(cs, at, n))),
+                    ($"batch{n}", (Action<Case[]>)(cs => compiled.EvaluateEach(cs, at, static (_, _) => { }, n))),
+                    ($"fresh{n}", (Action<Case[]>)(cs => fresh.EvaluateEach(cs, at, static (_, _) => { }, n))),
                 }).ToList();
             var generated = new CaseGenerator(42).Generate(parse.GetValue(cases)).ToArray();
             foreach (var (_, pass) in variants) pass(generated);

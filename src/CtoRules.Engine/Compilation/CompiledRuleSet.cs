@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using CtoRules.Advice;
 using CtoRules.Cases;
 using CtoRules.Engine.Evaluation;
+using CtoRules.Engine.Explanation;
 using CtoRules.Engine.Facts;
 using CtoRules.Language.Rules;
 using NRules;
@@ -27,7 +28,6 @@ public sealed class CompiledRuleSet
     private readonly ISessionFactory _factory;
     private readonly ConcurrentBag<ISession> _pool = [];
     private readonly UndecidedCheck?[] _undecided;
-    private readonly FrozenDictionary<string, int> _derivedSlots;
     private readonly DerivedPrePass _prePass;
 
     internal CompiledRuleSet(RuleSet ruleSet, ISessionFactory factory, ImmutableArray<Language.Rules.RuleDefinition> rules, TimeSpan compileTime,
@@ -40,7 +40,6 @@ public sealed class CompiledRuleSet
         _undecided = undecided;
         _prePass = prePass;
         DerivedCount = derivedSlots.Count;
-        _derivedSlots = derivedSlots.ToFrozenDictionary(StringComparer.Ordinal);
         Shape = new RuleSetShape(ruleSet, rules);
     }
 
@@ -54,20 +53,29 @@ public sealed class CompiledRuleSet
 
     internal int DerivedCount { get; }
 
+    /// <summary>Each rule's condition compiled for explaining (<c>because</c>, <c>missingFacts</c>), by rule index.</summary>
+    internal ExplanationPlan[] Plans { get; init; } = [];
+
+    /// <summary>Each score's own condition compiled for explaining, by score index (null: none).</summary>
+    internal ExplanationPlan?[] ScorePlans { get; init; } = [];
+
     /// <summary>Some rule reads a score: scored cases are inserted in a second round.</summary>
     internal bool ReadsScores { get; init; }
 
     /// <summary>Per rule: "in scope and definitely true" as a delegate, and whether it reads scores (the reference evaluator).</summary>
     internal Lazy<(Func<CaseFacts, bool>? Fires, bool Scored)[]>? ReferenceRules { get; init; }
 
-    /// <summary>Batches use a new session each, dropped afterwards, instead of a pooled one and a retraction (measured by <c>ctorules-bench batch-sizes</c>).</summary>
-    internal bool FreshSessionPerBatch { get; set; }
+    /// <summary>
+    /// Batches of more than one case use a new session each, dropped afterwards, instead of a pooled
+    /// one and a retraction of every fact: 13% more cases/s at 32 per session, pinned to one core
+    /// (<c>ctorules-bench batch-sizes</c>, docs/performance.md). One case at a time keeps the pooled
+    /// session, where creating a session would cost more than the retraction it saves.
+    /// </summary>
+    internal bool FreshSessionPerBatch { get; set; } = true;
 
     /// <summary>Per-rule facts the assembler needs, computed once (stage order, score membership).</summary>
     internal RuleSetShape Shape { get; }
 
-    /// <summary>The slot of a derived fact on <see cref="CaseFacts.Derived"/>, -1 for an unknown name.</summary>
-    internal int DerivedSlot(string name) => _derivedSlots.TryGetValue(name, out var slot) ? slot : -1;
 
     public AdviceDocument Evaluate(Case @case, DateTimeOffset evaluatedAt)
     {
@@ -85,6 +93,18 @@ public sealed class CompiledRuleSet
         var result = new AdviceDocument[cases.Count];
         ForEachBatch(cases, batchSize, (i, facts) => result[i] = AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt));
         return result;
+    }
+
+    /// <summary>
+    /// Streams many cases through the batch path: <paramref name="batchSize"/> cases per session, and
+    /// each advice handed to <paramref name="each"/> (with the case's index) before the next batch
+    /// runs, so a long run holds one batch of results at a time instead of all of them (holding
+    /// thousands of results made the garbage collector a third of a bulk run, docs/performance.md).
+    /// </summary>
+    public void EvaluateEach(IReadOnlyList<Case> cases, DateTimeOffset evaluatedAt, Action<int, AdviceDocument> each, int batchSize = DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(each);
+        ForEachBatch(cases, batchSize, (i, facts) => each(i, AdviceAssembler.Assemble(this, facts, facts.Sink, evaluatedAt)));
     }
 
     /// <summary>Evaluates and also returns which rules fired and which were undecided (corpus, coverage, audit).</summary>

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq.Expressions;
 using CtoRules.Cases;
 using CtoRules.Engine.Evaluation;
+using CtoRules.Engine.Explanation;
 using CtoRules.Engine.Facts;
 using CtoRules.Language.Conditions;
 using CtoRules.Language.Rules;
@@ -73,6 +74,8 @@ public static class RuleSetCompiler
         return new CompiledRuleSet(ruleSet, factory, rules, watch.Elapsed, undecided, derivedSlots, prePass)
         {
             ReadsScores = readsScores,
+            Plans = [.. rules.Select(r => ExplanationPlan.Build(r.Condition, derivedSlots, scoreSlots))],
+            ScorePlans = [.. ruleSet.Scores.Select(s => s.Condition is null ? null : ExplanationPlan.Build(s.Condition, derivedSlots, scoreSlots))],
             ReferenceRules = reference,
         };
     }

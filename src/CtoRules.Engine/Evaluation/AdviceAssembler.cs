@@ -41,6 +41,7 @@ internal static class AdviceAssembler
         // Scores: each score's fired and undecided items, in one pass over each list.
         var scoreCount = set.Scores.Length;
         var scores = ImmutableArray.CreateBuilder<ScoreResult>();
+        var scoreIncluded = new bool[scoreCount];
         if (scoreCount > 0)
         {
             var firedByScore = new List<(int Rule, List<string> Because)>?[scoreCount];
@@ -52,7 +53,7 @@ internal static class AdviceAssembler
             for (var s = 0; s < scoreCount; s++)
             {
                 var score = set.Scores[s];
-                if (score.Condition is not null && ConditionEvaluator.Eval(score.Condition, facts) != Truth.True) continue;
+                if (compiled.ScorePlans[s] is { } when && when.Eval(facts) != Truth.True) continue;
                 var items = shape.ItemsPerScore[s];
                 var scoreFired = firedByScore[s];
                 var scoreUndecided = undecidedByScore[s];
@@ -61,15 +62,17 @@ internal static class AdviceAssembler
                 double points = 0, upperExtra = 0, lowerExtra = 0;
                 if (scoreFired is not null)
                     foreach (var f in scoreFired) points += rules[f.Rule].Points;
-                var missing = new SortedSet<string>(StringComparer.Ordinal);
+                var missing = new List<string>();
                 if (scoreUndecided is not null)
                     foreach (var u in scoreUndecided)
                     {
                         var p = rules[u.Rule].Points;
                         upperExtra += Math.Max(0, p);
                         lowerExtra += Math.Min(0, p);
-                        foreach (var m in u.Missing) missing.Add(m);
+                        foreach (var m in u.Missing)
+                            if (!missing.Contains(m)) missing.Add(m);
                     }
+                missing.Sort(StringComparer.Ordinal);
                 var category = score.CategoryFor(points + lowerExtra, Math.Min(score.MaxPoints, points + upperExtra));
                 var components = ImmutableArray.CreateBuilder<ScoreComponent>(scoreFired?.Count ?? 0);
                 if (scoreFired is not null)
@@ -81,6 +84,7 @@ internal static class AdviceAssembler
                         components.Add(new ScoreComponent(r.Item!, r.Points, [.. f.Because]) { RuleId = r.Id });
                     }
                 }
+                scoreIncluded[s] = true;
                 scores.Add(new ScoreResult(score.Name, points, score.MaxPoints, category?.Label, components.MoveToImmutable(),
                     [.. missing], score.References)
                 { CategoryNote = category?.Note, Caveat = score.Caveat });
@@ -90,7 +94,8 @@ internal static class AdviceAssembler
         // Missing facts that help: only facts that can still be obtained at the case's stage
         // (no CCTA during the procedure, no balloon result at planning: CaseSchema.Knowable).
         var stage = facts.Case.Stage;
-        var byFact = new Dictionary<string, (SortedSet<string> Rules, int Advice)>(StringComparer.Ordinal);
+        var stageOrdinal = CaseSchema.StageOrdinal(stage);
+        var byFact = new Dictionary<string, (List<int> Rules, int Advice)>(StringComparer.Ordinal);
         var undecided = new List<(int Rule, ImmutableArray<string> Facts)>();
         foreach (var u in sink.Undecided)
         {
@@ -98,18 +103,19 @@ internal static class AdviceAssembler
             var deciding = ImmutableArray.CreateBuilder<string>(u.Missing.Count);
             foreach (var fact in u.Missing)
             {
-                if (!CaseSchema.IsKnowableAt(fact, stage)) continue;
+                if (!shape.IsKnowableAt(fact, stage, stageOrdinal)) continue;
                 deciding.Add(fact);
-                if (!byFact.TryGetValue(fact, out var entry)) entry = (new SortedSet<string>(StringComparer.Ordinal), 0);
-                entry.Rules.Add(rules[u.Rule].Id);
+                if (!byFact.TryGetValue(fact, out var entry)) entry = (new List<int>(4), 0);
+                // A rule is undecided once per evaluation and lists a fact once: no duplicates.
+                entry.Rules.Add(u.Rule);
                 byFact[fact] = isAdvice ? (entry.Rules, entry.Advice + 1) : entry;
             }
-            if (isAdvice && deciding.Count > 0) undecided.Add((u.Rule, deciding.ToImmutable()));
+            if (isAdvice && deciding.Count > 0) undecided.Add((u.Rule, deciding.Count == deciding.Capacity ? deciding.MoveToImmutable() : deciding.ToImmutable()));
         }
         // Ranked: facts that decide advice first (those deciding more advice before), facts that
         // only move a score last; ties by name, so the order is stable.
         // Sorted as integers (group, count) then by name, without LINQ.
-        var ranked = new List<(string Fact, SortedSet<string> Rules, int Advice)>(byFact.Count);
+        var ranked = new List<(string Fact, List<int> Rules, int Advice)>(byFact.Count);
         foreach (var (fact, (ids, adviceCount)) in byFact) ranked.Add((fact, ids, adviceCount));
         ranked.Sort(static (a, b) =>
         {
@@ -118,8 +124,17 @@ internal static class AdviceAssembler
             return x != 0 ? x : string.CompareOrdinal(a.Fact, b.Fact);
         });
         var missingFacts = ImmutableArray.CreateBuilder<MissingFact>(byFact.Count);
-        foreach (var (fact, ids, adviceCount) in ranked)
-            missingFacts.Add(new MissingFact(fact, [.. ids]) { Decides = adviceCount > 0 ? MissingFact.DecidesAdvice : MissingFact.DecidesScore });
+        var rank = shape.IdRank;
+        foreach (var (fact, ruleIndexes, adviceCount) in ranked)
+        {
+            // The rules' ids in ordinal order: sorted as ranks.
+            var ranks = new int[ruleIndexes.Count];
+            for (var k = 0; k < ranks.Length; k++) ranks[k] = rank[ruleIndexes[k]];
+            Array.Sort(ranks);
+            var ids = ImmutableArray.CreateBuilder<string>(ranks.Length);
+            foreach (var r in ranks) ids.Add(shape.IdsByRank[r]);
+            missingFacts.Add(new MissingFact(fact, ids.MoveToImmutable()) { Decides = adviceCount > 0 ? MissingFact.DecidesAdvice : MissingFact.DecidesScore });
+        }
 
         undecided.Sort((a, b) => Order(a.Rule, b.Rule));
         var undecidedAdvice = ImmutableArray.CreateBuilder<UndecidedAdvice>(undecided.Count);
@@ -133,13 +148,20 @@ internal static class AdviceAssembler
         var reference = set.PublishedDigest is null
             ? new RuleSetReference(manifest.Id, manifest.Version + "-draft", null)
             : new RuleSetReference(manifest.Id, manifest.Version, set.PublishedDigest);
-        var keys = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var a in advice)
-            foreach (var k in a.References) keys.Add(k);
-        foreach (var s in scores)
-            foreach (var k in s.References) keys.Add(k);
-        var citations = ImmutableArray.CreateBuilder<Citation>(keys.Count);
-        foreach (var key in keys) citations.Add(shape.Citation(key));
+        // Citations: every key the advice and scores use, once, in ordinal order (marked by index).
+        var cited = new bool[shape.CitationsInOrder.Length];
+        var citedCount = 0;
+        void Cite(int[] indexes)
+        {
+            foreach (var k in indexes)
+                if (!cited[k]) { cited[k] = true; citedCount++; }
+        }
+        foreach (var (index, _) in fired) Cite(shape.RuleReferenceIndexes[index]);
+        for (var s = 0; s < scoreCount; s++)
+            if (scoreIncluded[s]) Cite(shape.ScoreReferenceIndexes[s]);
+        var citations = ImmutableArray.CreateBuilder<Citation>(citedCount);
+        for (var k = 0; k < cited.Length; k++)
+            if (cited[k]) citations.Add(shape.CitationsInOrder[k]);
         return new AdviceDocument(facts.Case.Id, reference, evaluatedAt, scores.ToImmutable(), advice.MoveToImmutable(), missingFacts.MoveToImmutable())
         { Citations = citations.MoveToImmutable(), Undecided = undecidedAdvice.MoveToImmutable() };
     }

@@ -14,7 +14,7 @@ internal static class RuleActions
     public static void Fired(IContext ctx, CaseFacts c, int rule)
     {
         var because = new List<string>(4);
-        ConditionEvaluator.Explain(c.Sink.Compiled.Rules[rule].Condition, true, c, because);
+        c.Sink.Compiled.Plans[rule].Explain(c, true, because);
         c.Sink.Fired.Add((rule, because));
     }
 
@@ -22,7 +22,7 @@ internal static class RuleActions
     public static void Undecided(CaseFacts c, int rule)
     {
         var missing = new List<string>(2);
-        ConditionEvaluator.Missing(c.Sink.Compiled.Rules[rule].Condition, c, missing);
+        c.Sink.Compiled.Plans[rule].Missing(c, missing);
         c.Sink.Undecided.Add((rule, missing));
     }
 
@@ -34,7 +34,7 @@ internal static class RuleActions
     public static void Derive(CaseFacts c, int rule, int slot, Truth value)
     {
         var definition = c.Sink.Compiled.Rules[rule];
-        var fact = new DerivedFact(definition.Derives!, value, definition.Id, c, definition.Condition);
+        var fact = new DerivedFact(definition.Derives!, value, definition.Id, c, c.Sink.Compiled.Plans[rule]);
         c.Sink.Derived.Add(fact);
         c.Derived[slot] = fact;
         c.DerivedTruth[slot] = value;

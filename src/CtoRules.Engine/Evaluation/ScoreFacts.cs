@@ -20,11 +20,12 @@ internal static class ScoreFacts
         for (var s = 0; s < result.Length; s++)
         {
             var score = set.Scores[s];
-            var when = score.Condition is null ? Truth.True : ConditionEvaluator.Eval(score.Condition, facts);
+            var plan = compiled.ScorePlans[s];
+            var when = plan is null ? Truth.True : plan.Eval(facts);
             if (when != Truth.True)
             {
                 var open = new List<string>();
-                if (when == Truth.Unknown) ConditionEvaluator.Missing(score.Condition!, facts, open);
+                if (when == Truth.Unknown) plan!.Missing(facts, open);
                 else open.AddRange(score.Condition!.CasePaths());
                 result[s] = new ScoreFact(score.Name, false, 0, 0, 0, score.MaxPoints, [], [], open);
                 continue;

@@ -55,8 +55,5 @@ public sealed class CaseFacts
 
     internal EvaluationSink Sink { get; }
 
-    /// <summary>The derived fact <paramref name="name"/> of this case, null while it is not derived yet.</summary>
-    internal DerivedFact? FindDerived(string name) => Sink.Compiled.DerivedSlot(name) is var s and >= 0 ? Derived[s] : null;
-
     public bool HasBlock(int index) => (Blocks & (1 << index)) != 0;
 }

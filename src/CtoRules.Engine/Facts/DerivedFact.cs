@@ -1,5 +1,4 @@
-using CtoRules.Engine.Compilation;
-using CtoRules.Language.Conditions;
+using CtoRules.Engine.Explanation;
 
 namespace CtoRules.Engine.Facts;
 
@@ -16,7 +15,7 @@ namespace CtoRules.Engine.Facts;
 public sealed class DerivedFact
 {
     private readonly CaseFacts? _case;
-    private readonly BoundCondition? _condition;
+    private readonly ExplanationPlan? _condition;
     private IReadOnlyList<string>? _because;
     private IReadOnlyList<string>? _missing;
 
@@ -29,7 +28,7 @@ public sealed class DerivedFact
         _missing = missing;
     }
 
-    internal DerivedFact(string name, Truth value, string ruleId, CaseFacts c, BoundCondition condition)
+    internal DerivedFact(string name, Truth value, string ruleId, CaseFacts c, ExplanationPlan condition)
     {
         Name = name;
         Value = value;
@@ -56,14 +55,14 @@ public sealed class DerivedFact
     private List<string> Explain()
     {
         var because = new List<string>(2);
-        if (Value != Truth.Unknown) ConditionEvaluator.Explain(_condition!, Value == Truth.True, _case!, because);
+        if (Value != Truth.Unknown) _condition!.Explain(_case!, Value == Truth.True, because);
         return because;
     }
 
     private List<string> FindMissing()
     {
         var missing = new List<string>(Value == Truth.Unknown ? 2 : 0);
-        if (Value == Truth.Unknown) ConditionEvaluator.Missing(_condition!, _case!, missing);
+        if (Value == Truth.Unknown) _condition!.Missing(_case!, missing);
         return missing;
     }
 

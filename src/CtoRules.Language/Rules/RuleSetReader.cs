@@ -105,8 +105,9 @@ public static class RuleSetReader
         var scoreDrafts = sources.Where(s => s.Path.StartsWith("rules/scores/", StringComparison.Ordinal) && s.Path.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(s => SourceReadCache.Read("score", s, diagnostics, ScoreDefinitionReader.Read)).OfType<ScoreDraft>()
             .Select(d => d with { Fields = d.Fields.ReportingTo(diagnostics) }).ToList(); // a cached draft reports into this load's list
-        var ruleDrafts = sources.Where(s => s.Path.StartsWith("rules/", StringComparison.Ordinal) && s.Path.EndsWith(".md", StringComparison.Ordinal))
-            .Select(s => RuleFileCache.Read(s, diagnostics)).OfType<RuleDraft>().ToList();
+        var ruleSources = sources.Where(s => s.Path.StartsWith("rules/", StringComparison.Ordinal) && s.Path.EndsWith(".md", StringComparison.Ordinal)).ToList();
+        RuleFileCache.Warm(ruleSources);
+        var ruleDrafts = ruleSources.Select(s => RuleFileCache.Read(s, diagnostics)).OfType<RuleDraft>().ToList();
 
         // Derived facts: exactly one rule each.
         var derivedBy = new Dictionary<string, RuleDraft>(StringComparer.Ordinal);

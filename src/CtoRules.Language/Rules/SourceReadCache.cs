@@ -46,6 +46,32 @@ internal static class SourceReadCache
         return (T)entry.Value!;
     }
 
+    /// <summary>
+    /// Reads the sources not cached yet in parallel when there are at least
+    /// <paramref name="minParallel"/> of them; <see cref="Read"/> then takes each in order.
+    /// </summary>
+    public static void Warm<T>(string reader, IReadOnlyList<SourceFile> sources, Func<SourceFile, List<Diagnostic>, T> read, int minParallel)
+    {
+        var missing = new List<(string Key, SourceFile Source)>();
+        foreach (var source in sources)
+        {
+            var key = Key(reader, source);
+            if (!Entries.ContainsKey(key)) missing.Add((key, source));
+        }
+        if (missing.Count < minParallel) return;
+        var chars = missing.Sum(m => (long)m.Source.Text.Length);
+        if (Entries.Count + missing.Count >= MaxEntries || Interlocked.Add(ref _chars, chars) > MaxChars)
+        {
+            Entries.Clear();
+            Interlocked.Exchange(ref _chars, chars);
+        }
+        Parallel.ForEach(missing, m =>
+        {
+            var own = new List<Diagnostic>();
+            Entries[m.Key] = (read(m.Source, own), [.. own]);
+        });
+    }
+
     private static string Key(string reader, SourceFile source)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(source.Text));

@@ -69,7 +69,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var baselines = new JsonObject();
         if (options.Baselines)
         {
-            foreach (var engine in new IEngineUnderTest[] { new FluentEngine(), new RulesEngineBaseline() })
+            foreach (var engine in new IEngineUnderTest[] { new FluentEngine(), new SameStructureEngine(), new RulesEngineBaseline() })
                 baselines[engine.Key] = RunBaseline(engine, set, cases, threads, compiled, compileWarm, oneThread, allThreads);
         }
         report["baselines"] = baselines;
