@@ -11,7 +11,9 @@ public static class FeedbackRequest
     public static IReadOnlyList<CdsFeedbackItem> Parse(string json)
     {
         var root = StrictJson.Parse(json);
-        if (root?["feedback"] is not JsonArray list) throw new CdsRequestException("feedback", "required array is missing");
+        // Indexing a JSON string or array by name throws (found by fuzzing: a 500), so the shape comes first.
+        if (root is not JsonObject o) throw new CdsRequestException("$", "the feedback must be a JSON object");
+        if (o["feedback"] is not JsonArray list) throw new CdsRequestException("feedback", "required array is missing");
         var items = new List<CdsFeedbackItem>();
         for (var i = 0; i < list.Count; i++)
         {

@@ -89,20 +89,22 @@ public static class RuleSetReader
         if (manifestSource is null)
             diagnostics.Add(DiagnosticDescriptors.InvalidRuleSet.Create(SourceLocation.InFile(ManifestPath), "the rule set has no ruleset.yaml"));
         else
-            manifest = RuleSetManifestReader.Read(manifestSource, diagnostics);
+            manifest = SourceReadCache.Read("manifest", manifestSource, diagnostics, RuleSetManifestReader.Read);
 
         var bibSource = sources.FirstOrDefault(s => s.Path == BibliographyPath);
         var bibliography = bibSource is null
             ? ImmutableDictionary<string, Reference>.Empty
-            : BibliographyReader.Read(bibSource.Text, bibSource.Display, diagnostics);
+            : SourceReadCache.Read("bibliography", bibSource, diagnostics, (s, d) => BibliographyReader.Read(s.Text, s.Display, d));
         if (bibSource is null)
             diagnostics.Add(DiagnosticDescriptors.FileUnreadable.Create(SourceLocation.InFile(BibliographyPath), "the bibliography is missing"));
 
         var sectionSource = sources.FirstOrDefault(s => s.Path == ReviewSectionsPath);
-        var reviewSections = sectionSource is null ? [] : ReviewSectionReader.Read(sectionSource.Text, sectionSource.Display, diagnostics);
+        var reviewSections = sectionSource is null ? []
+            : SourceReadCache.Read("review-sections", sectionSource, diagnostics, (s, d) => ReviewSectionReader.Read(s.Text, s.Display, d));
 
         var scoreDrafts = sources.Where(s => s.Path.StartsWith("rules/scores/", StringComparison.Ordinal) && s.Path.EndsWith(".yaml", StringComparison.Ordinal))
-            .Select(s => ScoreDefinitionReader.Read(s, diagnostics)).OfType<ScoreDraft>().ToList();
+            .Select(s => SourceReadCache.Read("score", s, diagnostics, ScoreDefinitionReader.Read)).OfType<ScoreDraft>()
+            .Select(d => d with { Fields = d.Fields.ReportingTo(diagnostics) }).ToList(); // a cached draft reports into this load's list
         var ruleSources = sources.Where(s => s.Path.StartsWith("rules/", StringComparison.Ordinal) && s.Path.EndsWith(".md", StringComparison.Ordinal)).ToList();
         RuleFileCache.Warm(ruleSources);
         var ruleDrafts = ruleSources.Select(s => RuleFileCache.Read(s, diagnostics)).OfType<RuleDraft>().ToList();

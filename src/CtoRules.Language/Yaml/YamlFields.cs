@@ -28,7 +28,7 @@ public sealed class YamlFields
 
     public YamlMappingNode Node => _map;
 
-    /// <summary>The same fields reporting to another list (a cached parse reused by a new check, RuleFileCache).</summary>
+    /// <summary>The same fields reporting to another list (a cached parse reused by a new check, SourceReadCache).</summary>
     internal YamlFields ReportingTo(List<Diagnostic> diagnostics) => new(_map, _file, _lineOffset, diagnostics);
 
     /// <summary>Parses YAML text whose root must be a mapping; reports syntax errors as CTO1003.</summary>

@@ -37,6 +37,18 @@ public sealed class FuzzRegressionTests
             .Which.Message.Should().Be("feedback[0]: not JSON: invalid \\u escape at line 1, column 92: a UTF-16 surrogate must come in a high-low pair");
     }
 
+    [Theory]
+    [InlineData("\"feedback\"")]
+    [InlineData("[{\"feedback\":[]}]")]
+    [InlineData("42")]
+    public void A_feedback_body_that_is_not_an_object_is_a_400_not_a_500(string body)
+    {
+        // Found by fuzzing (tools/fuzz cds-hooks, seed 22): the 10 bytes "feedback" threw
+        // InvalidOperationException ("The node must be of type 'JsonObject'") when the root was indexed.
+        FluentActions.Invoking(() => FeedbackRequest.Parse(body)).Should().Throw<CdsRequestException>()
+            .Which.Message.Should().Be("$: the feedback must be a JSON object");
+    }
+
     [Fact]
     public async Task An_observation_with_an_invalid_status_code_is_noted_and_ignored_not_a_500()
     {
