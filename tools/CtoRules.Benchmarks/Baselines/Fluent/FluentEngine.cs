@@ -22,17 +22,26 @@ public sealed class FluentEngine : IEngineUnderTest
 
     public ICompiledEngine Compile(RuleSet ruleSet, int copies)
     {
+        var reference = ReferenceFor(ruleSet);
+        var repository = new RuleRepository(new CopyActivator(copies));
+        repository.Load(x => x.From(KnowledgeBase.RuleTypes));
+        var factory = new RuleCompiler().Compile(repository.GetRules());
+        return new Compiled(factory, reference, copies, KnowledgeBase.RuleTypes.Length * copies);
+    }
+
+    /// <summary>
+    /// Checks that the generated rules are from <paramref name="ruleSet"/> (both forms of the
+    /// baseline are generated together) and gives the rule-set reference advice@1 names.
+    /// </summary>
+    internal static RuleSetReference ReferenceFor(RuleSet ruleSet)
+    {
         if (KnowledgeBase.Error is { } error)
             throw new BenchException($"the NRules.Fluent baseline was generated from a rule set with errors ({error}); fix the rules and rebuild tools/CtoRules.Benchmarks");
         if (ruleSet.ContentDigest != KnowledgeBase.ContentDigest)
             throw new BenchException("the NRules.Fluent baseline was generated from other rules than the ones benchmarked; rebuild tools/CtoRules.Benchmarks (it regenerates from rules/)");
-        var repository = new RuleRepository(new CopyActivator(copies));
-        repository.Load(x => x.From(KnowledgeBase.RuleTypes));
-        var factory = new RuleCompiler().Compile(repository.GetRules());
-        var reference = ruleSet.PublishedDigest is null
+        return ruleSet.PublishedDigest is null
             ? new RuleSetReference(ruleSet.Manifest.Id, ruleSet.Manifest.Version + "-draft", null)
             : new RuleSetReference(ruleSet.Manifest.Id, ruleSet.Manifest.Version, ruleSet.PublishedDigest);
-        return new Compiled(factory, reference, copies, KnowledgeBase.RuleTypes.Length * copies);
     }
 
     /// <summary>Makes one instance of every rule class per copy.</summary>

@@ -26,16 +26,10 @@ public sealed class SameStructureEngine : IEngineUnderTest
     public ICompiledEngine Compile(RuleSet ruleSet, int copies)
     {
         if (copies != 1) throw new BenchException("the same-structure NRules.Fluent baseline has no renamed copies (it is not in the scaling run)");
-        if (KnowledgeBase.Error is { } error)
-            throw new BenchException($"the NRules.Fluent baseline was generated from a rule set with errors ({error}); fix the rules and rebuild tools/CtoRules.Benchmarks");
-        if (ruleSet.ContentDigest != KnowledgeBase.ContentDigest)
-            throw new BenchException("the NRules.Fluent baseline was generated from other rules than the ones benchmarked; rebuild tools/CtoRules.Benchmarks (it regenerates from rules/)");
+        var reference = FluentEngine.ReferenceFor(ruleSet);
         var repository = new RuleRepository();
         repository.Load(x => x.From(SameStructure.RuleTypes));
         var factory = new RuleCompiler().Compile(repository.GetRules());
-        var reference = ruleSet.PublishedDigest is null
-            ? new RuleSetReference(ruleSet.Manifest.Id, ruleSet.Manifest.Version + "-draft", null)
-            : new RuleSetReference(ruleSet.Manifest.Id, ruleSet.Manifest.Version, ruleSet.PublishedDigest);
         return new Compiled(factory, reference);
     }
 
